@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# netcx: the user-facing Makefile. Kbuild (next to it) lists the objects.
+#
+#   make [KDIR=...]     build the modules out of tree for KDIR
+#   make install        modules_install + depmod for KDIR
+#   make run            the demo, in a UML guest
+#   make test           every check and test (what CI runs)
+#   make check          W=1, sparse and checkpatch --strict against every tree
+#   make kunit          the KUnit suites in a UML guest
+#   make shell          a shell inside the UML guest, modules built
+#   make clean
+
+KERNELRELEASE ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KERNELRELEASE)/build
+PWD := $(CURDIR)
+
+all: modules
+
+modules:
+	@test -f "$(KDIR)/Makefile" || { \
+		echo "netcx: no kernel build tree at $(KDIR)."; \
+		echo "  Install the headers of the running kernel" \
+		     "(apt-get install linux-headers-\$$(uname -r))"; \
+		echo "  or name a tree: make KDIR=/path/to/kernel/build"; \
+		echo "  (make run and make test need none: they build a UML kernel)"; \
+		exit 1; }
+	$(MAKE) -C "$(KDIR)" M="$(PWD)" modules
+
+install: modules
+	$(MAKE) -C "$(KDIR)" M="$(PWD)" modules_install
+	depmod -a $(KERNELRELEASE)
+
+clean:
+	@if [ -f "$(KDIR)/Makefile" ]; then $(MAKE) -C "$(KDIR)" M="$(PWD)" clean; fi
+	rm -rf .scratch
+
+uml:
+	scripts/uml-build.sh test
+
+kunit:
+	scripts/kunit.sh
+
+check:
+	scripts/check.sh
+
+test:
+	scripts/test.sh
+
+run:
+	scripts/run.sh
+
+shell:
+	scripts/shell.sh
+
+.PHONY: all modules install clean uml kunit check test run shell

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The netcx adapter: the framework's object for one net_device.
+ *
+ * Life cycle, for a client driver:
+ *
+ *   ad = netcx_adapter_create(dev, &ops);
+ *   netcx_set_tx_csum_caps(ad, &tx);  ...one call per offload...
+ *   netcx_set_keywords(ad, keywords);  (optional)
+ *   netcx_adapter_commit(ad);
+ *   register_netdev(dev);
+ *   ...
+ *   unregister_netdev(dev);
+ *   netcx_adapter_destroy(ad);
+ *
+ * The driver's ndo_fix_features and ndo_set_features call netcx_fix_features()
+ * and netcx_set_features(); netcx then calls the driver back through
+ * &struct netcx_adapter_ops whenever an offload's active state changes.
+ */
+#ifndef _NETCX_ADAPTER_H
+#define _NETCX_ADAPTER_H
+
+#include <linux/netdev_features.h>
+#include <netcx/caps.h>
+
+struct net_device;
+struct netcx_adapter;
+
+/**
+ * enum netcx_offload - the offloads netcx manages
+ * @NETCX_OFFLOAD_TX_CSUM: transmit checksum.
+ * @NETCX_OFFLOAD_RX_CSUM: receive checksum.
+ * @NETCX_OFFLOAD_LSO: TCP segmentation (large send offload).
+ * @NETCX_OFFLOAD_USO: UDP segmentation.
+ * @NETCX_OFFLOAD_RSC: receive segment coalescing (hardware GRO).
+ * @NETCX_OFFLOAD_VLAN_TX: 802.1Q tag insertion.
+ * @NETCX_OFFLOAD_VLAN_RX: 802.1Q tag stripping.
+ * @NETCX_OFFLOAD_MAX: the number of offloads.
+ */
+enum netcx_offload {
+	NETCX_OFFLOAD_TX_CSUM,
+	NETCX_OFFLOAD_RX_CSUM,
+	NETCX_OFFLOAD_LSO,
+	NETCX_OFFLOAD_USO,
+	NETCX_OFFLOAD_RSC,
+	NETCX_OFFLOAD_VLAN_TX,
+	NETCX_OFFLOAD_VLAN_RX,
+	NETCX_OFFLOAD_MAX,
+};
+
+/**
+ * struct netcx_adapter_ops - the client driver's change callbacks
+ * @changed: called with the RTNL held, once for each offload whose active
+ *	state changes, with the new mask of packet kinds (``NETCX_TCP4``, ...;
+ *	0 means off). The driver reprograms its hardware and returns 0, or
+ *	returns a negative errno to refuse: netcx then restores every offload
+ *	it already changed in this update and the stack keeps its previous
+ *	features. Entries may be NULL. Indexed by &enum netcx_offload.
+ */
+struct netcx_adapter_ops {
+	int (*changed[NETCX_OFFLOAD_MAX])(struct net_device *dev, u32 active);
+};
+
+struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
+					   const struct netcx_adapter_ops *ops);
+void netcx_adapter_destroy(struct netcx_adapter *ad);
+struct net_device *netcx_adapter_netdev(const struct netcx_adapter *ad);
+
+int netcx_set_tx_csum_caps(struct netcx_adapter *ad,
+			   const struct netcx_tx_csum_caps *caps);
+int netcx_set_rx_csum_caps(struct netcx_adapter *ad,
+			   const struct netcx_rx_csum_caps *caps);
+int netcx_set_lso_caps(struct netcx_adapter *ad,
+		       const struct netcx_gso_caps *caps);
+int netcx_set_uso_caps(struct netcx_adapter *ad,
+		       const struct netcx_gso_caps *caps);
+int netcx_set_rsc_caps(struct netcx_adapter *ad,
+		       const struct netcx_rsc_caps *caps);
+int netcx_set_ieee8021q_caps(struct netcx_adapter *ad,
+			     const struct netcx_ieee8021q_caps *caps);
+int netcx_set_keywords(struct netcx_adapter *ad, const char *keywords);
+int netcx_adapter_commit(struct netcx_adapter *ad);
+
+netdev_features_t netcx_fix_features(struct netcx_adapter *ad,
+				     netdev_features_t features);
+int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features);
+
+int netcx_pause(struct netcx_adapter *ad);
+int netcx_resume(struct netcx_adapter *ad);
+
+u32 netcx_permitted(const struct netcx_adapter *ad, enum netcx_offload off);
+u32 netcx_active(const struct netcx_adapter *ad, enum netcx_offload off);
+const struct netcx_gso_caps *netcx_gso_limits(const struct netcx_adapter *ad,
+					      enum netcx_offload off);
+
+#endif /* _NETCX_ADAPTER_H */

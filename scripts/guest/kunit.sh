@@ -1,0 +1,41 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest side of "make kunit": load netcx and every KUnit suite module built
+# in $1, collect each suite's KTAP from debugfs into $NETCX_OUT/ktap, then
+# unload everything again.
+set -u
+build=$1
+rc=0
+ktap=$NETCX_OUT/ktap
+suites=()
+loaded=()
+
+insmod "$build/netcx.ko" || exit 1
+for mod in "$build"/kunit/*.ko; do
+	[ -e "$mod" ] || continue
+	name=$(basename "$mod" .ko)
+	if ! insmod "$mod"; then
+		echo "kunit: insmod $name failed"
+		rc=1
+		continue
+	fi
+	loaded+=("$name")
+done
+
+for dir in /sys/kernel/debug/kunit/*/; do
+	[ -f "$dir/results" ] && suites+=("$dir/results")
+done
+{
+	echo "KTAP version 1"
+	echo "1..${#suites[@]}"
+	for r in "${suites[@]}"; do
+		cat "$r"
+	done
+} > "$ktap"
+
+for ((i = ${#loaded[@]} - 1; i >= 0; i--)); do
+	rmmod "${loaded[$i]}" || rc=1
+done
+rmmod netcx || rc=1
+exit $rc

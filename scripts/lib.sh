@@ -1,0 +1,16 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings for the netcx scripts: sourced, never run.
+#
+# NETCX_CACHE   where kernel sources and UML builds are kept (outside the clone)
+# NETCX_SCRATCH where guests may write (inside the clone, ignored by git)
+
+NETCX_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+NETCX_CACHE=${NETCX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/netcx}
+NETCX_SCRATCH=${NETCX_SCRATCH:-$NETCX_TOP/.scratch}
+NETCX_JOBS=${NETCX_JOBS:-$(nproc)}
+
+log() { printf '[netcx] %s\n' "$*" >&2; }
+die() { printf '[netcx] error: %s\n' "$*" >&2; exit 1; }
+
+# Debian package that provides the kernel source we test against.
+NETCX_SRC_PKG=linux-source-6.12

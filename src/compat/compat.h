@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What differs between the kernels netcx builds for, decided from the
+ * NETCX_HAVE_* macros that src/compat/probe.mk defines. Every source file
+ * includes this header first, through <netcx/ns.h>.
+ */
+#ifndef _NETCX_COMPAT_H
+#define _NETCX_COMPAT_H
+
+#include <linux/ethtool.h>
+
+#ifndef NETCX_HAVE_ETHTOOL_PUTS
+static inline void ethtool_puts(u8 **data, const char *str)
+{
+	strscpy(*data, str, ETH_GSTRING_LEN);
+	*data += ETH_GSTRING_LEN;
+}
+#endif
+
+#endif /* _NETCX_COMPAT_H */
