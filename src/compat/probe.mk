@@ -1,19 +1,23 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The one place where netcx probes the target kernel. Each probe looks for
-# what a kernel provides in its own headers and defines a NETCX_HAVE_* or
-# NETCX_NEED_* macro; src/compat/compat.h turns those into what the sources
-# use. Sources never compare LINUX_VERSION_CODE.
+# The one place where netcx probes the target kernel. Each probe looks in
+# the kernel's own headers for what it provides and defines a NETCX_HAVE_*
+# macro; src/compat/compat.h and <netcx/ns.h> turn those into what the
+# sources use. Sources never compare LINUX_VERSION_CODE.
 
 netcx_hdr = $(firstword $(wildcard $(srctree)/include/$(1) $(objtree)/include/$(1)))
-netcx_grep = $(shell grep -qE '$(2)' $(call netcx_hdr,$(1)) 2>/dev/null && echo y)
+# $(call netcx_probe,HEADER,EXTENDED-REGEX): y when HEADER matches. Keep
+# each regex in a variable: make counts parentheses inside $(call).
+netcx_probe = $(shell grep -qE '$(2)' $(call netcx_hdr,$(1)) 2>/dev/null && echo y)
 
-# 6.13 turned symbol namespaces from bare tokens into string literals.
-ifeq ($(call netcx_grep,linux/module.h,import_ns, __stringify\(ns\)),y)
+# Until 6.13, symbol namespaces were bare tokens, not string literals.
+netcx_ns_token := import_ns, __stringify[(]ns[)]
+ifeq ($(call netcx_probe,linux/module.h,$(netcx_ns_token)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_NS_TOKEN
 endif
 
 # ethtool_puts() arrived in 6.8.
-ifeq ($(call netcx_grep,linux/ethtool.h,void ethtool_puts\(),y)
+netcx_ethtool_puts := void ethtool_puts[(]
+ifeq ($(call netcx_probe,linux/ethtool.h,$(netcx_ethtool_puts)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_ETHTOOL_PUTS
 endif
