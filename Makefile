@@ -4,6 +4,7 @@
 #
 #   make [KDIR=...]     build the modules out of tree for KDIR
 #   make install        modules_install + depmod for KDIR
+#   make dkms-install   register the sources with DKMS and install
 #   make run            the demo, in a UML guest
 #   make test           every check and test (what CI runs)
 #   make check          W=1, sparse and checkpatch --strict against every tree
@@ -31,6 +32,19 @@ install: modules
 	$(MAKE) -C "$(KDIR)" M="$(PWD)" modules_install
 	depmod -a $(KERNELRELEASE)
 
+DKMS_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+DKMS_SRC := /usr/src/netcx-$(DKMS_VERSION)
+
+dkms-install:
+	rm -rf "$(DKMS_SRC)"
+	mkdir -p "$(DKMS_SRC)"
+	cp -r Makefile Kbuild dkms.conf LICENSE src include kunit "$(DKMS_SRC)"
+	dkms install netcx/$(DKMS_VERSION)
+
+dkms-remove:
+	dkms remove netcx/$(DKMS_VERSION) --all
+	rm -rf "$(DKMS_SRC)"
+
 clean:
 	@if [ -f "$(KDIR)/Makefile" ]; then $(MAKE) -C "$(KDIR)" M="$(PWD)" clean; fi
 	rm -rf .scratch
@@ -53,4 +67,4 @@ run:
 shell:
 	scripts/shell.sh
 
-.PHONY: all modules install clean uml kunit check test run shell
+.PHONY: all modules install dkms-install dkms-remove clean uml kunit check test run shell

@@ -1,18 +1,86 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ncsim: a simulated NIC built on netcx. Module init and exit.
+ * ncsim: a simulated NIC built on netcx. Module parameters, init and exit.
  */
+#include <linux/err.h>
+#include <linux/list.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 
 #include <netcx/netcx.h>
 
+#include "ncsim.h"
+
+#define NCSIM_MAX_PAIRS 16
+
+static unsigned int pairs = 1;
+module_param(pairs, uint, 0444);
+MODULE_PARM_DESC(pairs, "Number of port pairs to create (1-16, default 1)");
+
+static char *profile = "full";
+module_param(profile, charp, 0444);
+MODULE_PARM_DESC(profile, "Hardware profile: full, e1000, basic or none (default full)");
+
+static char *keywords = "";
+module_param(keywords, charp, 0444);
+MODULE_PARM_DESC(keywords,
+		 "netcx keywords, e.g. \"*LsoV2IPv6=0,*TCPChecksumOffloadIPv4=2\"");
+
+static LIST_HEAD(ncsim_ports);
+
+static void ncsim_destroy_all(void)
+{
+	struct ncsim_port *port, *tmp;
+
+	list_for_each_entry_safe_reverse(port, tmp, &ncsim_ports, list) {
+		list_del(&port->list);
+		ncsim_port_destroy(port);
+	}
+}
+
 static int __init ncsim_init(void)
 {
+	const struct ncsim_profile *prof;
+	struct ncsim_port *a, *b;
+	unsigned int i;
+
+	if (!pairs || pairs > NCSIM_MAX_PAIRS) {
+		pr_err("ncsim: pairs=%u is out of range (1-%d)\n", pairs,
+		       NCSIM_MAX_PAIRS);
+		return -EINVAL;
+	}
+	prof = ncsim_profile_find(profile);
+	if (!prof) {
+		pr_err("ncsim: unknown profile \"%s\" (full, e1000, basic, none)\n",
+		       profile);
+		return -EINVAL;
+	}
+
+	for (i = 0; i < pairs; i++) {
+		a = ncsim_port_create(prof, keywords);
+		if (IS_ERR(a))
+			goto err_destroy_ports;
+		list_add_tail(&a->list, &ncsim_ports);
+		b = ncsim_port_create(prof, keywords);
+		if (IS_ERR(b)) {
+			a = b;
+			goto err_destroy_ports;
+		}
+		list_add_tail(&b->list, &ncsim_ports);
+		ncsim_port_link(a, b);
+	}
+	pr_info("ncsim: %u pair(s) of %s ports (%s)\n", pairs, prof->name,
+		prof->desc);
 	return 0;
+
+err_destroy_ports:
+	ncsim_destroy_all();
+	return PTR_ERR(a);
 }
 
 static void __exit ncsim_exit(void)
 {
+	ncsim_destroy_all();
 }
 
 module_init(ncsim_init);
