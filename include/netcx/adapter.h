@@ -27,6 +27,19 @@ struct net_device;
 struct netcx_adapter;
 
 /**
+ * NETCX_FEATURES - the &netdev_features_t bits netcx owns
+ *
+ * netcx sets these in ``hw_features``, ``features``, ``vlan_features`` and
+ * ``hw_enc_features`` from the capabilities and keywords at
+ * netcx_adapter_commit(); the client driver must not set them itself. Every
+ * other bit (%NETIF_F_SG, %NETIF_F_HIGHDMA, ...) stays the driver's.
+ */
+#define NETCX_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
+			 NETIF_F_IPV6_CSUM | NETIF_F_RXCSUM | NETIF_F_TSO | \
+			 NETIF_F_TSO6 | NETIF_F_GSO_UDP_L4 | NETIF_F_GRO_HW | \
+			 NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_CTAG_RX)
+
+/**
  * enum netcx_offload - the offloads netcx manages
  * @NETCX_OFFLOAD_TX_CSUM: transmit checksum.
  * @NETCX_OFFLOAD_RX_CSUM: receive checksum.

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * netcx core: the adapter object and what the core's files share. Not for
+ * client drivers: they see only <netcx/adapter.h>.
+ */
+#ifndef _NETCX_CORE_H
+#define _NETCX_CORE_H
+
+#include <linux/kconfig.h>
+#include <linux/types.h>
+
+#include <netcx/adapter.h>
+
+/* The transmit offload bits VLAN devices stacked on ours inherit. */
+#define NETCX_VLAN_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
+				 NETIF_F_IPV6_CSUM | NETIF_F_TSO | \
+				 NETIF_F_TSO6 | NETIF_F_GSO_UDP_L4)
+
+/**
+ * struct netcx_adapter - netcx's state for one net_device
+ * @dev: the device.
+ * @ops: the client driver's change callbacks; may be NULL.
+ * @declared: BIT(&enum netcx_offload) of the offloads the hardware has
+ *	capabilities for; 802.1Q declares both VLAN_TX and VLAN_RX.
+ * @tx_csum: declared transmit checksum capabilities.
+ * @rx_csum: declared receive checksum capabilities.
+ * @lso: declared LSO capabilities, @max_segs resolved (never 0).
+ * @uso: declared USO capabilities, @max_segs resolved (never 0).
+ * @rsc: declared RSC capabilities.
+ * @tag: declared 802.1Q capabilities.
+ * @kw_off: per offload, the packet kinds the keywords switched off.
+ * @permitted: per offload, the packet kinds the hardware declared, minus
+ *	those switched off by keywords or by a dependency; set by commit.
+ * @committed: netcx_adapter_commit() succeeded; nothing may change now.
+ * @paused: netcx_pause() is in force.
+ * @set_err: the error of the last netcx_set_features(), for pause/resume.
+ */
+struct netcx_adapter {
+	struct net_device *dev;
+	const struct netcx_adapter_ops *ops;
+	u32 declared;
+	struct netcx_tx_csum_caps tx_csum;
+	struct netcx_rx_csum_caps rx_csum;
+	struct netcx_gso_caps lso;
+	struct netcx_gso_caps uso;
+	struct netcx_rsc_caps rsc;
+	struct netcx_ieee8021q_caps tag;
+	u32 kw_off[NETCX_OFFLOAD_MAX];
+	u32 permitted[NETCX_OFFLOAD_MAX];
+	bool committed;
+	bool paused;
+	int set_err;
+};
+
+/*
+ * The transmit checksum capabilities as declared, for the per-packet code,
+ * or NULL when the hardware declared none.
+ */
+static inline const struct netcx_tx_csum_caps *
+netcx_tx_csum_caps(const struct netcx_adapter *ad)
+{
+	if (!(ad->declared & BIT(NETCX_OFFLOAD_TX_CSUM)))
+		return NULL;
+	return &ad->tx_csum;
+}
+
+/* adapter.c */
+int netcx_adapter_may_change(const struct netcx_adapter *ad, const char *what);
+const char *netcx_offload_name(enum netcx_offload off);
+
+/* verify.c: each returns NULL, or the message of the first rule broken. */
+const char *netcx_check_tx_csum(const struct netcx_tx_csum_caps *caps);
+const char *netcx_check_rx_csum(const struct netcx_rx_csum_caps *caps);
+const char *netcx_check_lso(const struct netcx_gso_caps *caps);
+const char *netcx_check_uso(const struct netcx_gso_caps *caps);
+const char *netcx_check_rsc(const struct netcx_rsc_caps *caps);
+const char *netcx_check_ieee8021q(const struct netcx_ieee8021q_caps *caps);
+const char *netcx_check_adapter(const struct netcx_adapter *ad);
+
+/* features.c */
+u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
+void netcx_features_commit(struct netcx_adapter *ad);
+
+/* keywords.c */
+/**
+ * struct netcx_kw_error - why a keyword string was refused
+ * @reason: the rule the token broke.
+ * @token: where the token starts, inside the string parsed.
+ * @len: the token's length.
+ */
+struct netcx_kw_error {
+	const char *reason;
+	const char *token;
+	int len;
+};
+
+#if IS_ENABLED(CONFIG_KUNIT)
+int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
+			 struct netcx_kw_error *err);
+#endif
+
+#endif /* _NETCX_CORE_H */

@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * From capabilities to net_device features and back: what each offload is
+ * permitted to do, the %NETIF_F bits that says, the driver's
+ * ndo_fix_features and ndo_set_features, pause and resume.
+ */
+#include <linux/export.h>
+#include <linux/minmax.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+
+#include <netcx/netcx.h>
+
+#include "core.h"
+
+/**
+ * DOC: feature mapping
+ *
+ * At netcx_adapter_commit() each offload's permitted packet kinds become
+ * %NETIF_F bits of hw_features (what ``ethtool -K`` may change) and of
+ * features (all on to begin with):
+ *
+ * =========== ============================= ==========================
+ * offload     permitted kinds               feature
+ * =========== ============================= ==========================
+ * TX checksum any TCP/UDP kind, generic     %NETIF_F_HW_CSUM
+ * TX checksum TCP4 or UDP4, protocol-aware  %NETIF_F_IP_CSUM
+ * TX checksum TCP6 or UDP6, protocol-aware  %NETIF_F_IPV6_CSUM
+ * RX checksum any                           %NETIF_F_RXCSUM
+ * LSO         TCP4                          %NETIF_F_TSO
+ * LSO         TCP6                          %NETIF_F_TSO6
+ * USO         UDP4 or UDP6                  %NETIF_F_GSO_UDP_L4
+ * RSC         TCP4 or TCP6                  %NETIF_F_GRO_HW
+ * 802.1Q TX   priority or VLAN tags         %NETIF_F_HW_VLAN_CTAG_TX
+ * 802.1Q RX   priority or VLAN tags         %NETIF_F_HW_VLAN_CTAG_RX
+ * =========== ============================= ==========================
+ *
+ * The way back, from features to active kinds, reads the same table: a
+ * feature that is on activates the permitted kinds of its row, the IPv4
+ * header checksum included with %NETIF_F_HW_CSUM and %NETIF_F_IP_CSUM.
+ * (Linux fills the IPv4 header checksum itself on transmit, so a TX engine
+ * that declares layer-3 flags only maps to no feature and is never active.)
+ *
+ * vlan_features gets the TX checksum and segmentation bits, so VLAN devices
+ * on top keep them. hw_enc_features gets none of netcx's bits: tunnelled
+ * packets (VXLAN, GENEVE, GRE) are checksummed and segmented by the stack in
+ * software, as NetAdapterCx has no tunnel offloads either. tso_max_size is
+ * the larger permitted max_size of LSO and USO, tso_max_segs the larger
+ * max_segs; each offload's own limits, like everything %NETIF_F cannot say
+ * (options, extension headers, offset limits, minimum segment counts, one
+ * IP version without the other), are enforced per packet from
+ * netcx_gso_limits() and netcx_permitted().
+ *
+ * Permitted kinds are the declared ones, minus those keywords switch off,
+ * minus those whose dependency is not permitted: LSO and USO kinds need the
+ * TX checksum of the same kind, RSC kinds the RX checksum of the same kind,
+ * and USO with a protocol-aware TX checksum needs an IPv4 and an IPv6 one
+ * (the stack's rule for %NETIF_F_GSO_UDP_L4). A kind not permitted is out
+ * of hw_features: ``ethtool -k`` shows it ``[fixed]`` off.
+ */
+
+enum netcx_engine {
+	NETCX_ENGINE_ANY,
+	NETCX_ENGINE_GENERIC,
+	NETCX_ENGINE_PROTOCOL,
+};
+
+/**
+ * struct netcx_feature_map - one row of the mapping table
+ * @off: the offload.
+ * @engine: the TX checksum engine the row is for.
+ * @feature: the %NETIF_F bit.
+ * @kinds: the feature is on when one of these kinds is permitted.
+ * @covers: the kinds the feature activates (those permitted of them).
+ */
+struct netcx_feature_map {
+	enum netcx_offload off;
+	enum netcx_engine engine;
+	netdev_features_t feature;
+	u32 kinds;
+	u32 covers;
+};
+
+#define NETCX_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)
+#define NETCX_TAGS	(NETCX_TAG_PRIO | NETCX_TAG_VLAN)
+
+static const struct netcx_feature_map netcx_feature_map[] = {
+	{ NETCX_OFFLOAD_TX_CSUM, NETCX_ENGINE_GENERIC, NETIF_F_HW_CSUM,
+	  NETCX_L4_KINDS, NETCX_KINDS_V4 | NETCX_KINDS_V6 },
+	{ NETCX_OFFLOAD_TX_CSUM, NETCX_ENGINE_PROTOCOL, NETIF_F_IP_CSUM,
+	  NETCX_TCP4 | NETCX_UDP4, NETCX_KINDS_V4 },
+	{ NETCX_OFFLOAD_TX_CSUM, NETCX_ENGINE_PROTOCOL, NETIF_F_IPV6_CSUM,
+	  NETCX_TCP6 | NETCX_UDP6, NETCX_KINDS_V6 },
+	{ NETCX_OFFLOAD_RX_CSUM, NETCX_ENGINE_ANY, NETIF_F_RXCSUM,
+	  NETCX_KINDS_V4 | NETCX_KINDS_V6, NETCX_KINDS_V4 | NETCX_KINDS_V6 },
+	{ NETCX_OFFLOAD_LSO, NETCX_ENGINE_ANY, NETIF_F_TSO,
+	  NETCX_TCP4, NETCX_TCP4 },
+	{ NETCX_OFFLOAD_LSO, NETCX_ENGINE_ANY, NETIF_F_TSO6,
+	  NETCX_TCP6, NETCX_TCP6 },
+	{ NETCX_OFFLOAD_USO, NETCX_ENGINE_ANY, NETIF_F_GSO_UDP_L4,
+	  NETCX_UDP4 | NETCX_UDP6, NETCX_UDP4 | NETCX_UDP6 },
+	{ NETCX_OFFLOAD_RSC, NETCX_ENGINE_ANY, NETIF_F_GRO_HW,
+	  NETCX_TCP4 | NETCX_TCP6, NETCX_TCP4 | NETCX_TCP6 },
+	{ NETCX_OFFLOAD_VLAN_TX, NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_TX,
+	  NETCX_TAGS, NETCX_TAGS },
+	{ NETCX_OFFLOAD_VLAN_RX, NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_RX,
+	  NETCX_TAGS, NETCX_TAGS },
+};
+
+static bool netcx_map_applies(const struct netcx_adapter *ad,
+			      const struct netcx_feature_map *map)
+{
+	switch (map->engine) {
+	case NETCX_ENGINE_GENERIC:
+		return ad->tx_csum.generic;
+	case NETCX_ENGINE_PROTOCOL:
+		return !ad->tx_csum.generic;
+	default:
+		return true;
+	}
+}
+
+/* The packet kinds of layer flags, for layer-4 protocols @l4. */
+static u32 netcx_flag_kinds(u8 l3, u8 l4)
+{
+	u32 kinds = 0;
+
+	if (l3 & NETCX_L3_IPV4) {
+		kinds |= NETCX_IPV4_HDR;
+		if (l4 & NETCX_L4_TCP)
+			kinds |= NETCX_TCP4;
+		if (l4 & NETCX_L4_UDP)
+			kinds |= NETCX_UDP4;
+	}
+	if (l3 & NETCX_L3_IPV6) {
+		if (l4 & NETCX_L4_TCP)
+			kinds |= NETCX_TCP6;
+		if (l4 & NETCX_L4_UDP)
+			kinds |= NETCX_UDP6;
+	}
+	return kinds;
+}
+
+/**
+ * netcx_hw_kinds() - the packet kinds the hardware declared for an offload
+ * @ad: the adapter.
+ * @off: the offload.
+ *
+ * Return: the kinds, before keywords and dependencies; 0 when the hardware
+ * declared no capabilities for @off.
+ */
+u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off)
+{
+	if (!(ad->declared & BIT(off)))
+		return 0;
+	switch (off) {
+	case NETCX_OFFLOAD_TX_CSUM:
+		return netcx_flag_kinds(ad->tx_csum.l3, ad->tx_csum.l4);
+	case NETCX_OFFLOAD_RX_CSUM:
+		return ad->rx_csum.kinds;
+	case NETCX_OFFLOAD_LSO:
+		return netcx_flag_kinds(ad->lso.l3, ad->lso.l4) &
+		       (NETCX_TCP4 | NETCX_TCP6);
+	case NETCX_OFFLOAD_USO:
+		return netcx_flag_kinds(ad->uso.l3, ad->uso.l4) &
+		       (NETCX_UDP4 | NETCX_UDP6);
+	case NETCX_OFFLOAD_RSC:
+		return netcx_flag_kinds(ad->rsc.l3, NETCX_L4_TCP) &
+		       (NETCX_TCP4 | NETCX_TCP6);
+	case NETCX_OFFLOAD_VLAN_TX:
+	case NETCX_OFFLOAD_VLAN_RX:
+		return ad->tag.kinds;
+	default:
+		return 0;
+	}
+}
+
+/* Declared kinds, minus keywords, minus unmet dependencies. */
+static void netcx_compute_permitted(struct netcx_adapter *ad)
+{
+	u32 *p = ad->permitted;
+	int off;
+
+	for (off = 0; off < NETCX_OFFLOAD_MAX; off++)
+		p[off] = netcx_hw_kinds(ad, off) & ~ad->kw_off[off];
+
+	p[NETCX_OFFLOAD_LSO] &= p[NETCX_OFFLOAD_TX_CSUM];
+	p[NETCX_OFFLOAD_USO] &= p[NETCX_OFFLOAD_TX_CSUM];
+	if (!ad->tx_csum.generic &&
+	    (!(p[NETCX_OFFLOAD_TX_CSUM] & (NETCX_TCP4 | NETCX_UDP4)) ||
+	     !(p[NETCX_OFFLOAD_TX_CSUM] & (NETCX_TCP6 | NETCX_UDP6))))
+		p[NETCX_OFFLOAD_USO] = 0;
+	p[NETCX_OFFLOAD_RSC] &= p[NETCX_OFFLOAD_RX_CSUM];
+}
+
+/* The features that the permitted kinds map to. */
+static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad)
+{
+	netdev_features_t features = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(netcx_feature_map); i++) {
+		const struct netcx_feature_map *map = &netcx_feature_map[i];
+
+		if (netcx_map_applies(ad, map) &&
+		    (ad->permitted[map->off] & map->kinds))
+			features |= map->feature;
+	}
+	return features;
+}
+
+/* The kinds of @off that @features make active. */
+static u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
+		       netdev_features_t features)
+{
+	u32 kinds = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(netcx_feature_map); i++) {
+		const struct netcx_feature_map *map = &netcx_feature_map[i];
+
+		if (map->off == off && (features & map->feature) &&
+		    netcx_map_applies(ad, map))
+			kinds |= map->covers;
+	}
+	return kinds & ad->permitted[off];
+}
+
+/**
+ * netcx_features_commit() - compute permitted kinds, set the device's features
+ * @ad: the adapter, its capabilities verified.
+ *
+ * Touches only the %NETCX_FEATURES bits; see "DOC: feature mapping".
+ */
+void netcx_features_commit(struct netcx_adapter *ad)
+{
+	const struct netcx_gso_caps *lso = NULL, *uso = NULL;
+	struct net_device *dev = ad->dev;
+	netdev_features_t features;
+
+	netcx_compute_permitted(ad);
+	features = netcx_permitted_features(ad);
+
+	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;
+	dev->features = (dev->features & ~NETCX_FEATURES) | features;
+	dev->vlan_features = (dev->vlan_features & ~NETCX_FEATURES) |
+			     (features & NETCX_VLAN_FEATURES);
+	dev->hw_enc_features &= ~NETCX_FEATURES;
+
+	if (ad->permitted[NETCX_OFFLOAD_LSO])
+		lso = &ad->lso;
+	if (ad->permitted[NETCX_OFFLOAD_USO])
+		uso = &ad->uso;
+	if (lso || uso) {
+		netif_set_tso_max_size(dev, max(lso ? lso->max_size : 0,
+						uso ? uso->max_size : 0));
+		netif_set_tso_max_segs(dev, max(lso ? lso->max_segs : 0,
+						uso ? uso->max_segs : 0));
+	}
+}
+
+/**
+ * netcx_permitted() - the packet kinds an offload is permitted
+ * @ad: the adapter, committed.
+ * @off: the offload.
+ *
+ * Permitted means declared by the hardware, not switched off by a keyword
+ * and with its dependencies permitted (see "DOC: feature mapping"). It is
+ * fixed at netcx_adapter_commit().
+ *
+ * Return: a mask of packet kinds (%NETCX_TCP4, ...); 0 before commit.
+ */
+u32 netcx_permitted(const struct netcx_adapter *ad, enum netcx_offload off)
+{
+	if (off >= NETCX_OFFLOAD_MAX)
+		return 0;
+	return ad->permitted[off];
+}
+EXPORT_SYMBOL_NS_GPL(netcx_permitted, NETCX_NS);
+
+/**
+ * netcx_active() - the packet kinds an offload is active for now
+ * @ad: the adapter.
+ * @off: the offload.
+ *
+ * Derived from the device's current features: the permitted kinds that the
+ * features switched on cover. 0 while paused.
+ *
+ * Context: the caller keeps dev->features stable (RTNL), or accepts a
+ * value that is about to change.
+ * Return: a mask of packet kinds (%NETCX_TCP4, ...).
+ */
+u32 netcx_active(const struct netcx_adapter *ad, enum netcx_offload off)
+{
+	if (off >= NETCX_OFFLOAD_MAX)
+		return 0;
+	return netcx_kinds(ad, off, READ_ONCE(ad->dev->features));
+}
+EXPORT_SYMBOL_NS_GPL(netcx_active, NETCX_NS);
+
+/**
+ * netcx_fix_features() - netcx's part of ndo_fix_features
+ * @ad: the adapter.
+ * @features: the features the stack proposes.
+ *
+ * Call from the driver's ndo_fix_features and return the result (after
+ * the driver's own constraints, if any). Stateless apart from pause: while
+ * paused, every bit of %NETCX_FEATURES is cleared. The dependencies between
+ * features that netdev_fix_features() enforces (TSO without SG or checksum,
+ * GRO_HW without RXCSUM, GSO_UDP_L4 without checksum) are left to it; the
+ * ones it does not know were settled at commit, in hw_features.
+ *
+ * Context: RTNL held.
+ * Return: @features, constrained.
+ */
+netdev_features_t netcx_fix_features(struct netcx_adapter *ad,
+				     netdev_features_t features)
+{
+	if (ad->paused)
+		features &= ~NETCX_FEATURES;
+	return features;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_fix_features, NETCX_NS);
+
+static int netcx_call_changed(struct netcx_adapter *ad,
+			      enum netcx_offload off, u32 kinds)
+{
+	if (!ad->ops || !ad->ops->changed[off])
+		return 0;
+	return ad->ops->changed[off](ad->dev, kinds);
+}
+
+/**
+ * netcx_set_features() - netcx's part of ndo_set_features
+ * @ad: the adapter.
+ * @features: the features about to be set; dev->features still holds the
+ *	current ones.
+ *
+ * Calls &netcx_adapter_ops.changed once for each offload whose active kinds
+ * differ between dev->features and @features, in &enum netcx_offload
+ * order, with the new kinds. When a callback fails, the offloads already
+ * changed are called back again, in reverse order, with their old kinds,
+ * and the error is returned: the driver returns it from ndo_set_features
+ * and the stack keeps dev->features as they were.
+ *
+ * Context: RTNL held.
+ * Return: 0, or the first callback's error.
+ */
+int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
+{
+	netdev_features_t old = ad->dev->features;
+	int off, err = 0;
+
+	ASSERT_RTNL();
+
+	for (off = 0; off < NETCX_OFFLOAD_MAX; off++) {
+		u32 kinds = netcx_kinds(ad, off, features);
+
+		if (kinds == netcx_kinds(ad, off, old))
+			continue;
+		err = netcx_call_changed(ad, off, kinds);
+		if (err)
+			break;
+	}
+	if (err) {
+		netdev_err(ad->dev, "netcx: %s change refused (%d), rolling back\n",
+			   netcx_offload_name(off), err);
+		while (--off >= 0) {
+			u32 kinds = netcx_kinds(ad, off, old);
+			int ret;
+
+			if (kinds == netcx_kinds(ad, off, features))
+				continue;
+			ret = netcx_call_changed(ad, off, kinds);
+			if (ret)
+				netdev_err(ad->dev, "netcx: %s rollback failed (%d)\n",
+					   netcx_offload_name(off), ret);
+		}
+	}
+	ad->set_err = err;
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_set_features, NETCX_NS);
+
+/* Recompute the features with @paused in force; undo it on failure. */
+static int netcx_set_paused(struct netcx_adapter *ad, bool paused)
+{
+	struct net_device *dev = ad->dev;
+
+	ASSERT_RTNL();
+
+	if (!ad->committed || dev->reg_state != NETREG_REGISTERED) {
+		netdev_warn(dev, "netcx: %s before commit and registration\n",
+			    paused ? "pause" : "resume");
+		return -EINVAL;
+	}
+	if (ad->paused == paused)
+		return 0;
+	ad->paused = paused;
+	ad->set_err = 0;
+	netdev_update_features(dev);
+	if (ad->set_err) {
+		ad->paused = !paused;
+		return ad->set_err;
+	}
+	return 0;
+}
+
+/**
+ * netcx_pause() - switch every offload off until netcx_resume()
+ * @ad: the adapter, committed, its device registered.
+ *
+ * The stack then sees none of netcx's features, and each active offload's
+ * callback is told 0. What the user asks for meanwhile (``ethtool -K``) is
+ * kept in wanted_features and applied at resume. Pausing twice is a no-op.
+ *
+ * Context: RTNL held.
+ * Return: 0; -EINVAL before commit or registration; a callback's error
+ * (the offloads then stay as they were, and not paused).
+ */
+int netcx_pause(struct netcx_adapter *ad)
+{
+	return netcx_set_paused(ad, true);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_pause, NETCX_NS);
+
+/**
+ * netcx_resume() - switch back on what the user wants
+ * @ad: the adapter, paused.
+ *
+ * Restores the features the user wants (wanted_features), calling back
+ * each offload that comes back on. Resuming when not paused is a no-op.
+ *
+ * Context: RTNL held.
+ * Return: 0; -EINVAL before commit or registration; a callback's error
+ * (the offloads then stay off, and paused).
+ */
+int netcx_resume(struct netcx_adapter *ad)
+{
+	return netcx_set_paused(ad, false);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_resume, NETCX_NS);

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * NetAdapterCx's standard offload keywords, given to netcx as one string
+ * "name=value,name=value" instead of registry values.
+ */
+#include <linux/bitmap.h>
+#include <linux/ctype.h>
+#include <linux/export.h>
+#include <linux/minmax.h>
+#include <linux/netdevice.h>
+#include <linux/string.h>
+
+#include <kunit/visibility.h>
+#include <netcx/netcx.h>
+
+#include "core.h"
+
+/**
+ * DOC: keywords
+ *
+ * Keywords switch offloads off; they never switch on what the hardware did
+ * not declare. A keyword not given counts as enabled (its highest value).
+ * Each clears packet kinds from the permitted mask of the offloads it
+ * governs; kinds cleared by several keywords stay cleared.
+ *
+ * ============================== ===== ===================================
+ * keyword                        value governs
+ * ============================== ===== ===================================
+ * ``*IPChecksumOffloadIPv4``     0-3   IPV4_HDR of TX (bit 0), RX (bit 1)
+ * ``*TCPChecksumOffloadIPv4``    0-3   TCP4 of TX (bit 0), RX (bit 1)
+ * ``*TCPChecksumOffloadIPv6``    0-3   TCP6 of TX (bit 0), RX (bit 1)
+ * ``*UDPChecksumOffloadIPv4``    0-3   UDP4 of TX (bit 0), RX (bit 1)
+ * ``*UDPChecksumOffloadIPv6``    0-3   UDP6 of TX (bit 0), RX (bit 1)
+ * ``*TCPUDPChecksumOffloadIPv4`` 0-3   TCP4 and UDP4, as above
+ * ``*TCPUDPChecksumOffloadIPv6`` 0-3   TCP6 and UDP6, as above
+ * ``*LsoV1IPv4``                 0-1   TCP4 of LSO
+ * ``*LsoV2IPv4``                 0-1   TCP4 of LSO
+ * ``*LsoV2IPv6``                 0-1   TCP6 of LSO
+ * ``*UsoIPv4``                   0-1   UDP4 of USO
+ * ``*UsoIPv6``                   0-1   UDP6 of USO
+ * ``*RscIPv4``                   0-1   TCP4 of RSC
+ * ``*RscIPv6``                   0-1   TCP6 of RSC
+ * ``*PriorityVLANTag``           0-3   priority tags (bit 0), VLAN tags
+ *                                      (bit 1), of 802.1Q TX and RX
+ * ============================== ===== ===================================
+ *
+ * Checksum values: 0 off, 1 TX, 2 RX, 3 TX and RX. Where NetAdapterCx ignores
+ * the grouped ``*TCPUDPChecksumOffloadIPv4/IPv6``, netcx honours them; where
+ * it has one RX checksum switch, netcx clears RX kinds per protocol and IP
+ * version. Switching a checksum off also switches off what depends on it
+ * (LSO, USO, RSC of that kind), at commit.
+ *
+ * Syntax: comma-separated ``name=value`` tokens, no spaces. Names are
+ * matched case-insensitively, as Windows matches registry value names;
+ * values are one decimal digit. An unknown name, a value out of range or
+ * not one digit, a name given twice, an empty token or a token without
+ * ``=`` fails the whole string: nothing is applied.
+ */
+
+/**
+ * struct netcx_kw_switch - what one bit of a keyword's value switches
+ * @offloads: BIT(&enum netcx_offload) of the offloads governed.
+ * @kinds: the packet kinds cleared from them when the bit is 0.
+ */
+struct netcx_kw_switch {
+	u8 offloads;
+	u8 kinds;
+};
+
+/**
+ * struct netcx_keyword - one standard keyword
+ * @name: its name, with the leading ``*``.
+ * @max: its highest value, which is also its default.
+ * @sw: what value bits 0 and 1 switch.
+ */
+struct netcx_keyword {
+	const char *name;
+	u8 max;
+	struct netcx_kw_switch sw[2];
+};
+
+/* Value bit 0 clears @_kinds0 from @_offs0, bit 1 @_kinds1 from @_offs1. */
+#define NETCX_KW(_name, _max, _offs0, _kinds0, _offs1, _kinds1)	{	\
+	.name = _name, .max = _max,					\
+	.sw = { { _offs0, _kinds0 }, { _offs1, _kinds1 } },		\
+}
+
+#define NETCX_KW_TX	BIT(NETCX_OFFLOAD_TX_CSUM)
+#define NETCX_KW_RX	BIT(NETCX_OFFLOAD_RX_CSUM)
+#define NETCX_KW_LSO	BIT(NETCX_OFFLOAD_LSO)
+#define NETCX_KW_USO	BIT(NETCX_OFFLOAD_USO)
+#define NETCX_KW_RSC	BIT(NETCX_OFFLOAD_RSC)
+#define NETCX_KW_TAGS	(BIT(NETCX_OFFLOAD_VLAN_TX) | BIT(NETCX_OFFLOAD_VLAN_RX))
+#define NETCX_KW_TCPUDP4 (NETCX_TCP4 | NETCX_UDP4)
+#define NETCX_KW_TCPUDP6 (NETCX_TCP6 | NETCX_UDP6)
+
+static const struct netcx_keyword netcx_keywords[] = {
+	NETCX_KW("*IPChecksumOffloadIPv4", 3,
+		 NETCX_KW_TX, NETCX_IPV4_HDR, NETCX_KW_RX, NETCX_IPV4_HDR),
+	NETCX_KW("*TCPChecksumOffloadIPv4", 3,
+		 NETCX_KW_TX, NETCX_TCP4, NETCX_KW_RX, NETCX_TCP4),
+	NETCX_KW("*TCPChecksumOffloadIPv6", 3,
+		 NETCX_KW_TX, NETCX_TCP6, NETCX_KW_RX, NETCX_TCP6),
+	NETCX_KW("*UDPChecksumOffloadIPv4", 3,
+		 NETCX_KW_TX, NETCX_UDP4, NETCX_KW_RX, NETCX_UDP4),
+	NETCX_KW("*UDPChecksumOffloadIPv6", 3,
+		 NETCX_KW_TX, NETCX_UDP6, NETCX_KW_RX, NETCX_UDP6),
+	NETCX_KW("*TCPUDPChecksumOffloadIPv4", 3,
+		 NETCX_KW_TX, NETCX_KW_TCPUDP4, NETCX_KW_RX, NETCX_KW_TCPUDP4),
+	NETCX_KW("*TCPUDPChecksumOffloadIPv6", 3,
+		 NETCX_KW_TX, NETCX_KW_TCPUDP6, NETCX_KW_RX, NETCX_KW_TCPUDP6),
+	NETCX_KW("*LsoV1IPv4", 1, NETCX_KW_LSO, NETCX_TCP4, 0, 0),
+	NETCX_KW("*LsoV2IPv4", 1, NETCX_KW_LSO, NETCX_TCP4, 0, 0),
+	NETCX_KW("*LsoV2IPv6", 1, NETCX_KW_LSO, NETCX_TCP6, 0, 0),
+	NETCX_KW("*UsoIPv4", 1, NETCX_KW_USO, NETCX_UDP4, 0, 0),
+	NETCX_KW("*UsoIPv6", 1, NETCX_KW_USO, NETCX_UDP6, 0, 0),
+	NETCX_KW("*RscIPv4", 1, NETCX_KW_RSC, NETCX_TCP4, 0, 0),
+	NETCX_KW("*RscIPv6", 1, NETCX_KW_RSC, NETCX_TCP6, 0, 0),
+	NETCX_KW("*PriorityVLANTag", 3,
+		 NETCX_KW_TAGS, NETCX_TAG_PRIO, NETCX_KW_TAGS, NETCX_TAG_VLAN),
+};
+
+static int netcx_keyword_find(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(netcx_keywords); i++)
+		if (strlen(netcx_keywords[i].name) == len &&
+		    !strncasecmp(netcx_keywords[i].name, name, len))
+			return i;
+	return -1;
+}
+
+/* Apply one "name=value" token of @len bytes; NULL or the rule it broke. */
+static const char *netcx_keyword_apply(const char *tok, size_t len,
+				       unsigned long *seen, u32 *kw_off)
+{
+	const struct netcx_keyword *kw;
+	const char *eq, *val;
+	int i, b, v;
+
+	if (!len)
+		return "empty keyword";
+	eq = memchr(tok, '=', len);
+	if (!eq)
+		return "expected name=value";
+	i = netcx_keyword_find(tok, eq - tok);
+	if (i < 0)
+		return "unknown keyword";
+	kw = &netcx_keywords[i];
+	val = eq + 1;
+	if (val + 1 != tok + len || !isdigit(*val) || *val - '0' > kw->max)
+		return "invalid value";
+	if (__test_and_set_bit(i, seen))
+		return "duplicate keyword";
+
+	v = *val - '0';
+	for (b = 0; b < ARRAY_SIZE(kw->sw); b++) {
+		unsigned long offs = kw->sw[b].offloads;
+		int off;
+
+		if (v & BIT(b))
+			continue;
+		for_each_set_bit(off, &offs, NETCX_OFFLOAD_MAX)
+			kw_off[off] |= kw->sw[b].kinds;
+	}
+	return NULL;
+}
+
+/**
+ * netcx_keywords_parse() - parse a keyword string
+ * @str: "name=value,name=value", or "" for none.
+ * @kw_off: set to the kinds switched off, per offload, even on error.
+ * @err: on error, set to the rule broken and the token that broke it.
+ *
+ * Return: 0, or -EINVAL.
+ */
+VISIBLE_IF_KUNIT int netcx_keywords_parse(const char *str,
+					  u32 kw_off[NETCX_OFFLOAD_MAX],
+					  struct netcx_kw_error *err)
+{
+	DECLARE_BITMAP(seen, ARRAY_SIZE(netcx_keywords)) = {};
+	const char *tok = str;
+
+	memset(kw_off, 0, sizeof(u32) * NETCX_OFFLOAD_MAX);
+	if (!*str)
+		return 0;
+	for (;;) {
+		size_t len = strchrnul(tok, ',') - tok;
+		const char *why;
+
+		why = netcx_keyword_apply(tok, len, seen, kw_off);
+		if (why) {
+			err->reason = why;
+			err->token = tok;
+			err->len = min_t(size_t, len, INT_MAX);
+			return -EINVAL;
+		}
+		if (!tok[len])
+			return 0;
+		tok += len + 1;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(netcx_keywords_parse);
+
+/**
+ * netcx_set_keywords() - apply NetAdapterCx's standard offload keywords
+ * @ad: the adapter, not yet committed.
+ * @keywords: "name=value,name=value" (e.g. "*LsoV2IPv6=0,*RscIPv4=0"),
+ *	or NULL or "" for none.
+ *
+ * See "DOC: keywords" for the names, values and syntax. Each call replaces
+ * the keywords of the previous one; a string that fails changes nothing.
+ * Keywords are read at netcx_adapter_commit().
+ *
+ * Return: 0; -EINVAL on a bad token (logged with netdev_err(), naming it);
+ * -EBUSY after commit or registration.
+ */
+int netcx_set_keywords(struct netcx_adapter *ad, const char *keywords)
+{
+	u32 kw_off[NETCX_OFFLOAD_MAX];
+	struct netcx_kw_error err;
+	int ret;
+
+	ret = netcx_adapter_may_change(ad, "keywords");
+	if (ret)
+		return ret;
+	ret = netcx_keywords_parse(keywords ?: "", kw_off, &err);
+	if (ret) {
+		netdev_err(ad->dev, "netcx: keyword '%.*s': %s\n",
+			   min(err.len, 64), err.token, err.reason);
+		return ret;
+	}
+	memcpy(ad->kw_off, kw_off, sizeof(kw_off));
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_set_keywords, NETCX_NS);
