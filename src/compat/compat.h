@@ -8,6 +8,9 @@
 #define _NETCX_COMPAT_H
 
 #include <linux/ethtool.h>
+#ifdef NETCX_HAVE_NET_GSO_H
+#include <net/gso.h>
+#endif
 
 #ifndef NETCX_HAVE_ETHTOOL_PUTS
 static inline void ethtool_puts(u8 **data, const char *str)

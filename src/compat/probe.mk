@@ -21,3 +21,9 @@ netcx_ethtool_puts := void ethtool_puts[(]
 ifeq ($(call netcx_probe,linux/ethtool.h,$(netcx_ethtool_puts)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_ETHTOOL_PUTS
 endif
+
+# skb_gso_segment() moved from linux/netdevice.h to net/gso.h in 6.5.
+netcx_gso_segment := skb_gso_segment[(]
+ifeq ($(call netcx_probe,net/gso.h,$(netcx_gso_segment)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_NET_GSO_H
+endif

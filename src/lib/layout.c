@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The header walk: one pass over the headers of a packet to transmit,
+ * through skb_header_pointer(), so that it reads linear and paged skbs alike
+ * and never past skb->len.
+ */
+#include <linux/if_ether.h>
+#include <linux/if_vlan.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/module.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
+
+#include <netcx/pkt.h>
+
+/* Counts the in-band tags after the Ethernet header; the EtherType under them. */
+static int netcx_pkt_l2(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
+			__be16 *proto)
+{
+	unsigned int off = offsetof(struct ethhdr, h_proto);
+	__be16 _type, *type;
+
+	for (;;) {
+		type = skb_header_pointer(skb, off, sizeof(_type), &_type);
+		if (!type)
+			return -EBADMSG;
+		off += sizeof(_type);
+		if (!eth_type_vlan(*type))
+			break;
+		if (lay->tags == VLAN_MAX_DEPTH)
+			return -EINVAL;
+		lay->tags++;
+		off += sizeof(struct vlan_hdr) - sizeof(_type);
+	}
+	lay->l2_len = off;
+	*proto = *type;
+	return 0;
+}
+
+/*
+ * Returns the IP protocol, %NEXTHDR_NONE for a fragment without the
+ * transport header, or a negative errno.
+ */
+static int netcx_pkt_ipv4(const struct sk_buff *skb,
+			  struct netcx_pkt_layout *lay, unsigned int *end)
+{
+	unsigned int off = lay->l2_len, hlen, len;
+	struct iphdr _iph;
+	const struct iphdr *iph;
+
+	iph = skb_header_pointer(skb, off, sizeof(_iph), &_iph);
+	if (!iph)
+		return -EBADMSG;
+	if (iph->version != 4 || iph->ihl < 5)
+		return -EINVAL;
+	hlen = iph->ihl * 4;
+	len = ntohs(iph->tot_len);
+	/* BIG TCP: a GSO skb beyond 64 KiB carries 0, as in iph_totlen() */
+	if (!len && skb_is_gso(skb))
+		len = skb->len - off;
+	if (len < hlen || len > skb->len - off)
+		return -EBADMSG;
+
+	*end = off + len;
+	lay->l3 = NETCX_PKT_L3_IPV4;
+	lay->l3_len = hlen;
+	if (hlen > sizeof(*iph))
+		lay->flags |= NETCX_PKT_IPV4_OPTS;
+	if (iph->frag_off & htons(IP_MF | IP_OFFSET))
+		lay->flags |= NETCX_PKT_FRAG;
+	if (iph->frag_off & htons(IP_OFFSET))
+		return NEXTHDR_NONE;
+	return iph->protocol;
+}
+
+/*
+ * Returns the protocol after the extension headers, %NEXTHDR_NONE for a
+ * fragment without the transport header, or a negative errno.
+ */
+static int netcx_pkt_ipv6(const struct sk_buff *skb,
+			  struct netcx_pkt_layout *lay, unsigned int *end)
+{
+	unsigned int off = lay->l2_len, l4off = off + sizeof(struct ipv6hdr);
+	struct ipv6hdr _ip6;
+	const struct ipv6hdr *ip6;
+	unsigned int len;
+	__be16 frag_off;
+	u8 nexthdr;
+	int ret;
+
+	ip6 = skb_header_pointer(skb, off, sizeof(_ip6), &_ip6);
+	if (!ip6)
+		return -EBADMSG;
+	if (ip6->version != 6)
+		return -EINVAL;
+	len = ntohs(ip6->payload_len);
+	/* BIG TCP: a GSO skb beyond 64 KiB carries 0 */
+	if (!len && skb_is_gso(skb))
+		len = skb->len - l4off;
+	if (len > skb->len - l4off)
+		return -EBADMSG;
+
+	*end = l4off + len;
+	lay->l3 = NETCX_PKT_L3_IPV6;
+	nexthdr = ip6->nexthdr;
+	if (ipv6_ext_hdr(nexthdr) && nexthdr != NEXTHDR_NONE) {
+		lay->flags |= NETCX_PKT_IPV6_EXT;
+		/*
+		 * Checks only that each header's first two bytes are there,
+		 * and fails alike for a chain that runs off the packet and one
+		 * that ends in "no next header"; the end is checked below.
+		 */
+		ret = ipv6_skip_exthdr(skb, l4off, &nexthdr, &frag_off);
+		if (ret < 0)
+			return -EBADMSG;
+		l4off = ret;
+		if (frag_off & htons(IP6_MF | IP6_OFFSET))
+			lay->flags |= NETCX_PKT_FRAG;
+		/* a later fragment: the walk stopped at the fragment header */
+		if (frag_off & htons(IP6_OFFSET)) {
+			l4off += sizeof(struct frag_hdr);
+			nexthdr = NEXTHDR_NONE;
+		}
+	}
+	if (l4off > *end || l4off - off > U16_MAX)
+		return -EBADMSG;
+	lay->l3_len = l4off - off;
+	return nexthdr;
+}
+
+static int netcx_pkt_l4(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
+			int proto, unsigned int end)
+{
+	unsigned int off = netcx_pkt_l4_offset(lay);
+	struct tcphdr _th;
+	const struct tcphdr *th;
+
+	switch (proto) {
+	case IPPROTO_TCP:
+		if (end - off < sizeof(_th))
+			return -EBADMSG;
+		th = skb_header_pointer(skb, off, sizeof(_th), &_th);
+		if (!th)
+			return -EBADMSG;
+		if (th->doff < 5)
+			return -EINVAL;
+		if (end - off < th->doff * 4)
+			return -EBADMSG;
+		lay->l4 = NETCX_PKT_L4_TCP;
+		lay->l4_len = th->doff * 4;
+		if (th->doff > 5)
+			lay->flags |= NETCX_PKT_TCP_OPTS;
+		return 0;
+	case IPPROTO_UDP:
+		if (end - off < sizeof(struct udphdr))
+			return -EBADMSG;
+		lay->l4 = NETCX_PKT_L4_UDP;
+		lay->l4_len = sizeof(struct udphdr);
+		return 0;
+	case NEXTHDR_NONE:
+		return 0;
+	default:
+		lay->l4 = NETCX_PKT_L4_OTHER;
+		return 0;
+	}
+}
+
+static int netcx_pkt_gso(const struct sk_buff *skb,
+			 struct netcx_pkt_layout *lay)
+{
+	const struct skb_shared_info *shinfo = skb_shinfo(skb);
+	unsigned int hlen = netcx_pkt_hdr_len(lay);
+
+	if (skb->len <= hlen)
+		return -EINVAL;
+	lay->gso_size = shinfo->gso_size;
+	/* Saturates: no device takes that many segments anyway. */
+	lay->gso_segs = shinfo->gso_segs ?:
+		min_t(unsigned int, U16_MAX,
+		      DIV_ROUND_UP(skb->len - hlen, shinfo->gso_size));
+	return 0;
+}
+
+/**
+ * netcx_pkt_walk() - walk the headers of a packet to transmit
+ * @skb: the packet, with skb->data at its Ethernet header, as in
+ *	ndo_start_xmit() and ndo_features_check().
+ * @lay: filled with where the headers are.
+ *
+ * Walks the Ethernet header, in-band 802.1Q/802.1ad tags (up to
+ * %VLAN_MAX_DEPTH), the IPv4 header or the IPv6 header and its extension
+ * headers (with ipv6_skip_exthdr()), and the TCP or UDP header, once, and
+ * for a GSO skb (skb_is_gso(): gso_size is not 0; TCP sets gso_type on
+ * every skb) reads its segment size and count. It reads through
+ * skb_header_pointer(), never past skb->len, and neither allocates nor
+ * locks. The skb is not changed and its header offsets are not used.
+ *
+ * The transport header must end within the IP packet that the IPv4 total
+ * length or the IPv6 payload length gives (taken as the rest of the skb when
+ * 0 in a GSO skb, as BIG TCP sends), and that packet within the skb: bytes
+ * after it (Ethernet padding) are allowed. IPv6 extension headers and
+ * "no next header" are left to ipv6_skip_exthdr(), which fails on a chain
+ * that ends in "no next header" after extension headers; such packets get
+ * -EBADMSG. Only the outer headers of an encapsulated packet are walked.
+ *
+ * Return: 0 with @lay filled, or a negative errno with @lay undefined:
+ * -EINVAL when a field holds a value no valid packet has: an IP version
+ * other than the EtherType's, an IPv4 header length below 20, a TCP data
+ * offset below 5, more than %VLAN_MAX_DEPTH in-band tags, a GSO skb with no
+ * payload after its headers;
+ * -EBADMSG when the lengths do not add up: a header runs past the end of
+ * the data or of the IP packet, an IPv4 total length shorter than its
+ * header, an IP length longer than the data, an extension header chain that
+ * runs off the packet.
+ */
+int netcx_pkt_walk(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
+{
+	unsigned int end = skb->len;
+	__be16 type;
+	int proto;
+	int err;
+
+	memset(lay, 0, sizeof(*lay));
+	if (skb_vlan_tag_present(skb))
+		lay->flags |= NETCX_PKT_VLAN_HW;
+
+	err = netcx_pkt_l2(skb, lay, &type);
+	if (err)
+		return err;
+
+	switch (type) {
+	case htons(ETH_P_IP):
+		proto = netcx_pkt_ipv4(skb, lay, &end);
+		break;
+	case htons(ETH_P_IPV6):
+		proto = netcx_pkt_ipv6(skb, lay, &end);
+		break;
+	default:
+		proto = NEXTHDR_NONE;
+		break;
+	}
+	if (proto < 0)
+		return proto;
+	err = netcx_pkt_l4(skb, lay, proto, end);
+	if (err)
+		return err;
+
+	return skb_is_gso(skb) ? netcx_pkt_gso(skb, lay) : 0;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_pkt_walk, NETCX_NS);
