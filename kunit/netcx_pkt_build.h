@@ -65,7 +65,7 @@ struct tb_layer {
 
 static inline u8 tb_data_byte(unsigned int i)
 {
-	return i * 13 + 7;
+	return (i * 13 + 7) & 0xff;
 }
 
 static inline const u8 *tb_ip6_addr(bool dst)
@@ -81,13 +81,13 @@ static inline const u8 *tb_ip6_addr(bool dst)
 static inline void tb_put16(u8 *p, u16 v)
 {
 	p[0] = v >> 8;
-	p[1] = v;
+	p[1] = v & 0xff;
 }
 
 static inline void tb_put32(u8 *p, u32 v)
 {
 	tb_put16(p, v >> 16);
-	tb_put16(p + 2, v);
+	tb_put16(p + 2, v & 0xffff);
 }
 
 static inline u16 tb_get16(const u8 *p)
