@@ -12,6 +12,8 @@
 #   --mem SIZE           guest memory (default 1G)
 #   --kmemleak           after SCRIPT, scan for leaks and fail on any
 #   --shell              an interactive shell instead of a script
+#   --out DIR            where the run's logs go (default: a new folder
+#                        .scratch/guest/<id>, also linked as .scratch/guest/latest)
 #
 # Inside the guest, /run and /tmp are private tmpfs mounts and SCRIPT runs
 # with NETCX_TOP, NETCX_OUT (its own folder under .scratch/guest) and a PATH
@@ -24,7 +26,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kind=test timeout=600 mem=1G kmemleak=0 shell=0
+kind=test timeout=600 mem=1G kmemleak=0 shell=0 out=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel)   kind=$2; shift 2 ;;
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
 	--mem)      mem=$2; shift 2 ;;
 	--kmemleak) kmemleak=1; shift ;;
 	--shell)    shell=1; shift ;;
+	--out)      out=$2; shift 2 ;;
 	--)         shift; break ;;
 	-*)         die "unknown option $1" ;;
 	*)          break ;;
@@ -47,10 +50,17 @@ fi
 uml=$("$NETCX_TOP/scripts/uml-build.sh" "$kind")
 "$NETCX_TOP/scripts/deps.sh" guest
 
-id=$(date +%Y%m%d-%H%M%S)-$$
-out=$NETCX_SCRATCH/guest/$id
+if [ -z "$out" ]; then
+	id=$(date +%Y%m%d-%H%M%S)-$$
+	out=$NETCX_SCRATCH/guest/$id
+	mkdir -p "$out"
+	ln -sfn "$id" "$NETCX_SCRATCH/guest/latest"
+fi
+case $(realpath -m "$out") in
+"$NETCX_SCRATCH"/*) ;;
+*) die "--out $out is outside $NETCX_SCRATCH" ;;
+esac
 mkdir -p "$out/uml"
-ln -sfn "$id" "$NETCX_SCRATCH/guest/latest"
 
 # The job file: what the guest init runs, with its environment.
 {

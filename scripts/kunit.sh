@@ -15,10 +15,10 @@ src=$("$NETCX_TOP/scripts/kernel-src.sh")
 uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
 build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
 
+out=$NETCX_SCRATCH/guest/kunit-$(date +%Y%m%d-%H%M%S)-$$
 grc=0
-"$NETCX_TOP/scripts/guest-run.sh" --kmemleak --timeout 900 \
+"$NETCX_TOP/scripts/guest-run.sh" --kmemleak --timeout 900 --out "$out" \
 	"$NETCX_TOP/scripts/guest/kunit.sh" "$build" || grc=$?
-out=$(readlink -f "$NETCX_SCRATCH/guest/latest")
 
 [ -s "$out/ktap" ] || { echo "kunit: 0 passed, 1 failed (no KTAP: the guest failed)"; exit 1; }
 
@@ -26,6 +26,7 @@ prc=0
 python3 "$src/tools/testing/kunit/kunit.py" parse --json="$out/kunit.json" \
 	"$out/ktap" || prc=$?
 
+[ -s "$out/kunit.json" ] || { echo "kunit: 0 passed, 1 failed (kunit.py could not parse $out/ktap)"; exit 1; }
 read -r pass fail skip < <(python3 - "$out/kunit.json" <<'PY'
 import json, sys
 counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}

@@ -26,11 +26,16 @@ done
 for dir in /sys/kernel/debug/kunit/*/; do
 	[ -f "$dir/results" ] && suites+=("$dir/results")
 done
+# Each results file is a whole KTAP document for one suite: keep the
+# suite's lines and renumber its top-level result into one document.
 {
 	echo "KTAP version 1"
 	echo "1..${#suites[@]}"
+	n=0
 	for r in "${suites[@]}"; do
-		cat "$r"
+		n=$((n + 1))
+		sed -E -e '/^(KTAP version|1\.\.)/d' \
+		       -e "s/^(not ok|ok) [0-9]+ /\\1 $n /" "$r"
 	done
 } > "$ktap"
 
