@@ -48,8 +48,8 @@ static int netcx_pkt_ipv4(const struct sk_buff *skb,
 			  struct netcx_pkt_layout *lay, unsigned int *end)
 {
 	unsigned int off = lay->l2_len, hlen, len;
-	struct iphdr _iph;
 	const struct iphdr *iph;
+	struct iphdr _iph;
 
 	iph = skb_header_pointer(skb, off, sizeof(_iph), &_iph);
 	if (!iph)
@@ -84,8 +84,8 @@ static int netcx_pkt_ipv6(const struct sk_buff *skb,
 			  struct netcx_pkt_layout *lay, unsigned int *end)
 {
 	unsigned int off = lay->l2_len, l4off = off + sizeof(struct ipv6hdr);
-	struct ipv6hdr _ip6;
 	const struct ipv6hdr *ip6;
+	struct ipv6hdr _ip6;
 	unsigned int len;
 	__be16 frag_off;
 	u8 nexthdr;
@@ -135,8 +135,8 @@ static int netcx_pkt_l4(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
 			int proto, unsigned int end)
 {
 	unsigned int off = netcx_pkt_l4_offset(lay);
-	struct tcphdr _th;
 	const struct tcphdr *th;
+	struct tcphdr _th;
 
 	switch (proto) {
 	case IPPROTO_TCP:
