@@ -37,7 +37,7 @@ const char *netcx_offload_name(enum netcx_offload off)
 int netcx_adapter_may_change(const struct netcx_adapter *ad, const char *what)
 {
 	if (ad->committed || ad->dev->reg_state != NETREG_UNINITIALIZED) {
-		netdev_warn(ad->dev, "netcx: %s set after %s, ignored\n", what,
+		netdev_warn(ad->dev, "netcx: %s refused after %s\n", what,
 			    ad->committed ? "commit" : "registration");
 		return -EBUSY;
 	}
