@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * netcx per-packet paths: the transmit decision and descriptor, the receive
+ * checksum report, and the counters of every path taken.
+ *
+ * A client driver wires them up as:
+ *
+ *   .ndo_features_check = calls netcx_features_check()
+ *
+ *   ndo_start_xmit(skb):
+ *	err = netcx_tx_prepare(ad, &skb, &desc);
+ *	if (err < 0)
+ *		return NETDEV_TX_OK;		(dropped and counted)
+ *	if (err == NETCX_TX_SEGMENTED)
+ *		for each segment: netcx_tx_prepare() again, then post it
+ *	else
+ *		copy desc into the hardware descriptor, post skb
+ *
+ *   RX completion: netcx_rx_csum(ad, skb, &hw_result), then GRO.
+ */
+#ifndef _NETCX_XMIT_H
+#define _NETCX_XMIT_H
+
+#include <linux/bits.h>
+#include <linux/netdev_features.h>
+#include <linux/types.h>
+
+#include <netcx/pkt.h>
+
+struct net_device;
+struct netcx_adapter;
+struct sk_buff;
+
+/**
+ * DOC: transmit descriptor flags
+ *
+ * ``NETCX_TXD_*`` bits in &netcx_tx_desc.flags: what netcx asks the
+ * hardware to do for one packet. netcx sets a bit only for an offload that
+ * is active and that the hardware's declared capabilities cover for this
+ * packet's shape.
+ */
+#define NETCX_TXD_IPV4_CSUM	BIT(0)	/* insert the IPv4 header checksum */
+#define NETCX_TXD_L4_CSUM	BIT(1)	/* insert the TCP/UDP (or generic) checksum */
+#define NETCX_TXD_LSO		BIT(2)	/* segment TCP at @mss */
+#define NETCX_TXD_USO		BIT(3)	/* segment UDP at @mss */
+#define NETCX_TXD_VLAN		BIT(4)	/* insert an 802.1Q tag with @vlan_tci */
+#define NETCX_TXD_IPV6		BIT(5)	/* the packet is IPv6 (else IPv4, if IP) */
+
+/**
+ * struct netcx_tx_desc - the per-packet offload descriptor
+ *
+ * NetAdapterCx's packet extensions for one packet, filled by
+ * netcx_tx_prepare(), for the driver to copy into its hardware descriptor.
+ *
+ * @flags: ``NETCX_TXD_*`` bits.
+ * @l3_offset: bytes before the IP header (layer-2 length, in-band tags
+ *	included).
+ * @l4_offset: bytes before the transport header; for a generic checksum
+ *	engine, where summing starts (``csum_start``).
+ * @csum_offset: where the checksum goes, from @l4_offset.
+ * @hdr_len: with %NETCX_TXD_LSO or %NETCX_TXD_USO, the bytes of headers
+ *	repeated in every segment.
+ * @mss: with %NETCX_TXD_LSO or %NETCX_TXD_USO, payload bytes per segment.
+ * @segs: with %NETCX_TXD_LSO or %NETCX_TXD_USO, the segments to produce.
+ * @vlan_tci: with %NETCX_TXD_VLAN, the tag (priority and VLAN id).
+ * @l4_proto: %IPPROTO_TCP, %IPPROTO_UDP, or 0 when the transport is
+ *	neither (only with a generic checksum engine).
+ */
+struct netcx_tx_desc {
+	u16 flags;
+	u16 l3_offset;
+	u16 l4_offset;
+	u16 csum_offset;
+	u16 hdr_len;
+	u16 mss;
+	u16 segs;
+	u16 vlan_tci;
+	u8 l4_proto;
+};
+
+/* netcx_tx_prepare() returns this when it segmented the packet in software. */
+#define NETCX_TX_SEGMENTED	1
+
+netdev_features_t netcx_features_check(struct netcx_adapter *ad,
+				       struct sk_buff *skb,
+				       netdev_features_t features);
+int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
+		     struct netcx_tx_desc *desc);
+
+void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
+		   const struct netcx_rx_csum *res);
+void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
+			    __wsum csum);
+
+int netcx_stats_count(const struct netcx_adapter *ad);
+void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data);
+void netcx_stats_fill(const struct netcx_adapter *ad, u64 **data);
+
+#endif /* _NETCX_XMIT_H */
