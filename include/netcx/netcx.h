@@ -11,5 +11,6 @@
 #include <netcx/ns.h>
 #include <netcx/caps.h>
 #include <netcx/adapter.h>
+#include <netcx/xmit.h>
 
 #endif /* _NETCX_NETCX_H */
