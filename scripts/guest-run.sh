@@ -47,6 +47,10 @@ if [ $shell -eq 0 ]; then
 	[ -f "$script" ] || die "no guest script $script"
 fi
 
+case $NETCX_TOP/ in
+/tmp/*|/run/*|/dev/*|/proc/*|/sys/*)
+	die "the guest mounts its own /tmp, /run and /dev: move the checkout out of $NETCX_TOP" ;;
+esac
 uml=$("$NETCX_TOP/scripts/uml-build.sh" "$kind")
 "$NETCX_TOP/scripts/deps.sh" guest
 
