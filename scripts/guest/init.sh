@@ -17,6 +17,13 @@ mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /tmp
 mount -t debugfs debugfs /sys/kernel/debug
+# A checkout below /tmp or /run (a CI clone, say) is hidden by the private
+# mounts: show just that folder again, through a hostfs mount of its own.
+case $netcx_top in
+/tmp/*|/run/*)
+	mkdir -p "$netcx_top"
+	mount -t hostfs none "$netcx_top" -o "$netcx_top" ;;
+esac
 ip link set lo up
 
 # shellcheck disable=SC1090
