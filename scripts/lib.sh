@@ -5,7 +5,8 @@
 # NETCX_SCRATCH where guests may write (inside the clone, ignored by git)
 
 NETCX_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-NETCX_CACHE=${NETCX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/netcx}
+NETCX_HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+NETCX_CACHE=${NETCX_CACHE:-${XDG_CACHE_HOME:-$NETCX_HOME/.cache}/netcx}
 NETCX_SCRATCH=${NETCX_SCRATCH:-$NETCX_TOP/.scratch}
 NETCX_JOBS=${NETCX_JOBS:-$(nproc)}
 
