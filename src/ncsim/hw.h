@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The simulated ncsim hardware: what the silicon can do, and its transmit
+ * and receive engines. The model knows nothing of net_devices or of netcx's
+ * code: the driver (netdev.c) and the KUnit suite drive it through the
+ * rings of ring.h and the functions below.
+ */
+#ifndef _NCSIM_HW_H
+#define _NCSIM_HW_H
+
+#include <linux/ethtool.h>
+#include <linux/u64_stats_sync.h>
+
+#include <netcx/caps.h>
+
+#include "ring.h"
+
+/**
+ * struct ncsim_hw_caps - what the silicon can offload
+ * @tx_csum: transmit checksum engine; no flags: none.
+ * @rx_csum: receive checksum verification; no kinds: none.
+ * @lso: TCP segmentation engine; no layer-4 flag: none.
+ * @uso: UDP segmentation engine; no layer-4 flag: none.
+ * @rsc: receive coalescing as declared (the model does not coalesce:
+ *	NAPI's GRO does, above it).
+ * @tag: 802.1Q tag insertion and stripping; no kinds: none.
+ * @max_mtu: the largest MTU the MAC handles.
+ *
+ * The driver declares exactly these to netcx; the engines enforce them.
+ */
+struct ncsim_hw_caps {
+	struct netcx_tx_csum_caps tx_csum;
+	struct netcx_rx_csum_caps rx_csum;
+	struct netcx_gso_caps lso;
+	struct netcx_gso_caps uso;
+	struct netcx_rsc_caps rsc;
+	struct netcx_ieee8021q_caps tag;
+	unsigned int max_mtu;
+};
+
+/**
+ * enum ncsim_hw_tx_stat - transmit engine counters
+ * @NCSIM_HW_TX_PACKETS: descriptors executed.
+ * @NCSIM_HW_TX_FRAMES: frames put on the wire.
+ * @NCSIM_HW_TX_BYTES: their bytes.
+ * @NCSIM_HW_TX_IP_CSUM: IPv4 header checksums inserted, segments included.
+ * @NCSIM_HW_TX_L4_CSUM: TCP/UDP checksums inserted, segments included.
+ * @NCSIM_HW_TX_LSO: packets segmented by the TCP engine.
+ * @NCSIM_HW_TX_LSO_SEGS: segments it produced.
+ * @NCSIM_HW_TX_USO: packets segmented by the UDP engine.
+ * @NCSIM_HW_TX_USO_SEGS: segments it produced.
+ * @NCSIM_HW_TX_VLAN: 802.1Q tags inserted.
+ * @NCSIM_HW_TX_MTU_DROPS: frames longer than the wire MTU, dropped.
+ * @NCSIM_HW_TX_NO_CARRIER: frames sent with nobody at the other end.
+ * @NCSIM_HW_TX_VIOLATIONS: descriptors asking for an offload outside the
+ *	capabilities, executed as the silicon fails.
+ * @NCSIM_HW_TX_DESC_ERRORS: descriptors the device could not parse
+ *	(offsets outside the packet), dropped.
+ * @NCSIM_HW_TX_NSTATS: the number of counters.
+ */
+enum ncsim_hw_tx_stat {
+	NCSIM_HW_TX_PACKETS,
+	NCSIM_HW_TX_FRAMES,
+	NCSIM_HW_TX_BYTES,
+	NCSIM_HW_TX_IP_CSUM,
+	NCSIM_HW_TX_L4_CSUM,
+	NCSIM_HW_TX_LSO,
+	NCSIM_HW_TX_LSO_SEGS,
+	NCSIM_HW_TX_USO,
+	NCSIM_HW_TX_USO_SEGS,
+	NCSIM_HW_TX_VLAN,
+	NCSIM_HW_TX_MTU_DROPS,
+	NCSIM_HW_TX_NO_CARRIER,
+	NCSIM_HW_TX_VIOLATIONS,
+	NCSIM_HW_TX_DESC_ERRORS,
+	NCSIM_HW_TX_NSTATS,
+};
+
+/**
+ * enum ncsim_hw_rx_stat - receive engine counters
+ * @NCSIM_HW_RX_FRAMES: frames written to the ring.
+ * @NCSIM_HW_RX_BYTES: their bytes.
+ * @NCSIM_HW_RX_CSUM_OK: transport checksums verified good.
+ * @NCSIM_HW_RX_CSUM_BAD: IPv4 header or transport checksums found wrong.
+ * @NCSIM_HW_RX_VLAN: 802.1Q tags stripped.
+ * @NCSIM_HW_RX_RING_FULL: frames dropped for want of a posted buffer.
+ * @NCSIM_HW_RX_OVERSIZE: frames longer than the posted buffer, dropped.
+ * @NCSIM_HW_RX_RUNT: frames shorter than an Ethernet header, dropped.
+ * @NCSIM_HW_RX_NSTATS: the number of counters.
+ */
+enum ncsim_hw_rx_stat {
+	NCSIM_HW_RX_FRAMES,
+	NCSIM_HW_RX_BYTES,
+	NCSIM_HW_RX_CSUM_OK,
+	NCSIM_HW_RX_CSUM_BAD,
+	NCSIM_HW_RX_VLAN,
+	NCSIM_HW_RX_RING_FULL,
+	NCSIM_HW_RX_OVERSIZE,
+	NCSIM_HW_RX_RUNT,
+	NCSIM_HW_RX_NSTATS,
+};
+
+extern const char ncsim_hw_tx_stat_names[NCSIM_HW_TX_NSTATS][ETH_GSTRING_LEN];
+extern const char ncsim_hw_rx_stat_names[NCSIM_HW_RX_NSTATS][ETH_GSTRING_LEN];
+
+/*
+ * The wire: takes one frame the transmit engine produced. Returns 0, or
+ * -ENOLINK when nobody is at the other end (counted as no carrier); any
+ * other error is the receiver's to count.
+ */
+typedef int (*ncsim_hw_wire_t)(void *priv, const u8 *frame, unsigned int len);
+
+/**
+ * struct ncsim_hw_tx - the transmit engine of one port
+ * @caps: what the silicon can do.
+ * @ring: the transmit ring it executes.
+ * @mtu: the wire MTU: frames longer than the Ethernet header, its 802.1Q
+ *	tags and @mtu bytes are dropped. The driver writes it.
+ * @wire: where frames go.
+ * @wire_priv: @wire's argument.
+ * @frame: the frame being built.
+ * @hdr: the headers of the packet being segmented.
+ * @frame_size: the size of @frame and @hdr: the longest frame @max_mtu allows.
+ * @stats: &enum ncsim_hw_tx_stat counters, written by the engine only.
+ * @syncp: guards @stats.
+ */
+struct ncsim_hw_tx {
+	const struct ncsim_hw_caps *caps;
+	struct ncsim_tx_ring ring;
+	unsigned int mtu;
+	ncsim_hw_wire_t wire;
+	void *wire_priv;
+	u8 *frame;
+	u8 *hdr;
+	unsigned int frame_size;
+	u64_stats_t stats[NCSIM_HW_TX_NSTATS];
+	struct u64_stats_sync syncp;
+};
+
+/**
+ * struct ncsim_hw_rx - the receive engine of one port
+ * @caps: what the silicon can do.
+ * @ring: the receive ring it fills.
+ * @csum_kinds: register: the ``NETCX_*`` packet kinds whose checksums are
+ *	verified (within @caps->rx_csum.kinds).
+ * @strip_kinds: register: the ``NETCX_TAG_*`` kinds of 802.1Q tags
+ *	stripped (within @caps->tag.kinds).
+ * @stats: &enum ncsim_hw_rx_stat counters, written by the engine only.
+ * @syncp: guards @stats.
+ */
+struct ncsim_hw_rx {
+	const struct ncsim_hw_caps *caps;
+	struct ncsim_rx_ring ring;
+	u32 csum_kinds;
+	u32 strip_kinds;
+	u64_stats_t stats[NCSIM_HW_RX_NSTATS];
+	struct u64_stats_sync syncp;
+};
+
+int ncsim_hw_tx_init(struct ncsim_hw_tx *tx, const struct ncsim_hw_caps *caps,
+		     unsigned int ring_size, ncsim_hw_wire_t wire, void *priv);
+void ncsim_hw_tx_uninit(struct ncsim_hw_tx *tx);
+unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget);
+bool ncsim_hw_tx_pending(const struct ncsim_hw_tx *tx);
+void ncsim_hw_tx_read_stats(const struct ncsim_hw_tx *tx, u64 *vals);
+
+int ncsim_hw_rx_init(struct ncsim_hw_rx *rx, const struct ncsim_hw_caps *caps,
+		     unsigned int ring_size);
+void ncsim_hw_rx_uninit(struct ncsim_hw_rx *rx);
+int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
+		      unsigned int len);
+void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals);
+
+#endif /* _NCSIM_HW_H */

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ncsim receive engine: the device's side of the receive ring. Each
+ * frame off the wire goes into the next buffer the driver posted, or is
+ * dropped and counted when there is none or it does not fit. On the way
+ * the engine verifies the IPv4 header and TCP/UDP checksums of the kinds
+ * its checksum register enables and reports each layer's result in the
+ * descriptor, and strips the outer 802.1Q tag when its strip register
+ * enables that kind of tag.
+ */
+#include <linux/etherdevice.h>
+#include <linux/log2.h>
+#include <linux/slab.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/ip.h>
+
+#include "hw.h"
+#include "hw_pkt.h"
+
+const char ncsim_hw_rx_stat_names[NCSIM_HW_RX_NSTATS][ETH_GSTRING_LEN] = {
+	[NCSIM_HW_RX_FRAMES]		= "hw_rx_frames",
+	[NCSIM_HW_RX_BYTES]		= "hw_rx_bytes",
+	[NCSIM_HW_RX_CSUM_OK]		= "hw_rx_csum_ok",
+	[NCSIM_HW_RX_CSUM_BAD]		= "hw_rx_csum_bad",
+	[NCSIM_HW_RX_VLAN]		= "hw_rx_vlan_strip",
+	[NCSIM_HW_RX_RING_FULL]		= "hw_rx_ring_full",
+	[NCSIM_HW_RX_OVERSIZE]		= "hw_rx_oversize",
+	[NCSIM_HW_RX_RUNT]		= "hw_rx_runt",
+};
+
+static void ncsim_hw_rx_count(struct ncsim_hw_rx *rx, enum ncsim_hw_rx_stat s,
+			      unsigned long n)
+{
+	u64_stats_update_begin(&rx->syncp);
+	u64_stats_add(&rx->stats[s], n);
+	u64_stats_update_end(&rx->syncp);
+}
+
+/* The transport checksum of the @len - @l4 bytes at @l4: NCSIM_RXD_CS_* */
+static u8 ncsim_hw_rx_l4(const u8 *f, unsigned int len, unsigned int l3,
+			 unsigned int l4, bool v6, u8 proto, u32 kinds)
+{
+	u32 tcp = v6 ? NETCX_TCP6 : NETCX_TCP4, udp = v6 ? NETCX_UDP6 : NETCX_UDP4;
+	const struct udphdr *uh = (const struct udphdr *)(f + l4);
+	u8 cs;
+
+	if (proto == IPPROTO_TCP && kinds & tcp &&
+	    len - l4 >= sizeof(struct tcphdr))
+		cs = NCSIM_RXD_CS_TCPCS;
+	else if (proto == IPPROTO_UDP && kinds & udp &&
+		 len - l4 >= sizeof(struct udphdr))
+		cs = NCSIM_RXD_CS_UDPCS;
+	else
+		return 0;
+
+	if (cs == NCSIM_RXD_CS_UDPCS && !uh->check)	/* "no checksum" */
+		return v6 ? cs | NCSIM_RXD_CS_L4E : 0;
+	if (ncsim_hw_l4_sum(f, len, l3, l4, v6, proto))
+		cs |= NCSIM_RXD_CS_L4E;
+	return cs;
+}
+
+static u8 ncsim_hw_rx_ipv4(const u8 *f, unsigned int len, unsigned int l3,
+			   u32 kinds)
+{
+	const struct iphdr *iph = (const struct iphdr *)(f + l3);
+	unsigned int hl, tot;
+	u8 cs = 0;
+
+	if (l3 + sizeof(*iph) > len || iph->version != 4 || iph->ihl < 5)
+		return 0;
+	hl = iph->ihl * 4;
+	tot = ntohs(iph->tot_len);
+	if (tot < hl || l3 + tot > len)
+		return 0;
+	if (kinds & NETCX_IPV4_HDR) {
+		cs |= NCSIM_RXD_CS_IPCS;
+		if (ip_fast_csum(iph, iph->ihl))
+			cs |= NCSIM_RXD_CS_IPE;
+	}
+	if (ip_is_fragment(iph))
+		return cs;
+	return cs | ncsim_hw_rx_l4(f, l3 + tot, l3, l3 + hl, false,
+				   iph->protocol, kinds);
+}
+
+static u8 ncsim_hw_rx_ipv6(const u8 *f, unsigned int len, unsigned int l3,
+			   u32 kinds)
+{
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)(f + l3);
+	unsigned int off = l3 + sizeof(*ip6), end, hl;
+	const u8 *h;
+	u8 next;
+
+	if (off > len || ip6->version != 6)
+		return 0;
+	end = off + ntohs(ip6->payload_len);
+	if (end == off || end > len)
+		return 0;		/* jumbogram, or truncated */
+	for (next = ip6->nexthdr; off + 8 <= end; next = h[0], off += hl) {
+		h = f + off;
+		if (next == NEXTHDR_HOP || next == NEXTHDR_ROUTING ||
+		    next == NEXTHDR_DEST)
+			hl = (h[1] + 1) * 8;
+		else if (next == NEXTHDR_FRAGMENT &&
+			 !(ncsim_hw_get16(h + 2) & (IP6_OFFSET | IP6_MF)))
+			hl = 8;		/* an atomic fragment */
+		else
+			break;
+	}
+	if (off > end)
+		return 0;
+	return ncsim_hw_rx_l4(f, end, l3, off, true, next, kinds);
+}
+
+/* The checksums of the frame @f of @len bytes: NCSIM_RXD_CS_* bits. */
+static u8 ncsim_hw_rx_csum(const u8 *f, unsigned int len, u32 kinds)
+{
+	unsigned int l3;
+	u16 type;
+
+	ncsim_hw_tags(f, len, &l3);
+	type = ncsim_hw_get16(f + l3 - 2);
+	if (type == ETH_P_IP)
+		return ncsim_hw_rx_ipv4(f, len, l3, kinds);
+	if (type == ETH_P_IPV6)
+		return ncsim_hw_rx_ipv6(f, len, l3, kinds);
+	return 0;
+}
+
+/**
+ * ncsim_hw_rx_frame() - receive one frame off the wire
+ * @rx: the engine.
+ * @frame: the frame, from its destination MAC address.
+ * @len: its length.
+ *
+ * Called from one context at a time (the NAPI of the port at the other end
+ * of the wire).
+ *
+ * Return: 0 when the frame went into a posted buffer; -EINVAL for a runt,
+ * -ENOBUFS when no buffer was posted, -EMSGSIZE when the frame does not fit
+ * in the buffer: each counted and the frame dropped.
+ */
+int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
+		      unsigned int len)
+{
+	u32 strip = READ_ONCE(rx->strip_kinds) & rx->caps->tag.kinds;
+	u32 kinds = READ_ONCE(rx->csum_kinds) & rx->caps->rx_csum.kinds;
+	struct ncsim_rx_ring *ring = &rx->ring;
+	unsigned int out = len;
+	struct ncsim_rxd *d;
+	u8 sta, cs;
+	u16 tci = 0;
+
+	if (len < ETH_HLEN) {
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_RUNT, 1);
+		return -EINVAL;
+	}
+	/* the buffers up to the tail, as the driver posted them */
+	if (ring->head == smp_load_acquire(&ring->tail)) {
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_RING_FULL, 1);
+		return -ENOBUFS;
+	}
+	d = &ring->desc[ring->head & ring->mask];
+
+	sta = NCSIM_RXD_STA_DD;
+	if (len >= VLAN_ETH_HLEN &&
+	    ncsim_hw_get16(frame + NCSIM_HW_TYPE_OFF) == ETH_P_8021Q) {
+		tci = ncsim_hw_get16(frame + NCSIM_HW_TYPE_OFF + 2);
+		if (strip & (tci & VLAN_VID_MASK ? NETCX_TAG_VLAN :
+						   NETCX_TAG_PRIO)) {
+			sta |= NCSIM_RXD_STA_VP;
+			out -= VLAN_HLEN;
+		}
+	}
+	if (out > d->buf_len) {
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_OVERSIZE, 1);
+		return -EMSGSIZE;
+	}
+
+	cs = ncsim_hw_rx_csum(frame, len, kinds);
+	if (sta & NCSIM_RXD_STA_VP) {
+		memcpy(d->addr, frame, NCSIM_HW_TYPE_OFF);
+		memcpy((u8 *)d->addr + NCSIM_HW_TYPE_OFF,
+		       frame + NCSIM_HW_TYPE_OFF + VLAN_HLEN,
+		       len - NCSIM_HW_TYPE_OFF - VLAN_HLEN);
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_VLAN, 1);
+	} else {
+		memcpy(d->addr, frame, len);
+	}
+	d->len = out;
+	d->vlan = sta & NCSIM_RXD_STA_VP ? tci : 0;
+	d->csum = cs;
+	/* the frame and the descriptor's fields before DD: the driver's now */
+	smp_store_release(&d->sta, sta);
+	WRITE_ONCE(ring->head, ring->head + 1);
+
+	if (cs & (NCSIM_RXD_CS_IPE | NCSIM_RXD_CS_L4E))
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_CSUM_BAD, 1);
+	else if (cs & (NCSIM_RXD_CS_TCPCS | NCSIM_RXD_CS_UDPCS))
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_CSUM_OK, 1);
+	ncsim_hw_rx_count(rx, NCSIM_HW_RX_FRAMES, 1);
+	ncsim_hw_rx_count(rx, NCSIM_HW_RX_BYTES, out);
+	return 0;
+}
+
+/**
+ * ncsim_hw_rx_read_stats() - read the engine's counters
+ * @rx: the engine.
+ * @vals: room for %NCSIM_HW_RX_NSTATS values, in &enum ncsim_hw_rx_stat
+ *	order.
+ */
+void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals)
+{
+	unsigned int start, i;
+
+	do {
+		start = u64_stats_fetch_begin(&rx->syncp);
+		for (i = 0; i < NCSIM_HW_RX_NSTATS; i++)
+			vals[i] = u64_stats_read(&rx->stats[i]);
+	} while (u64_stats_fetch_retry(&rx->syncp, start));
+}
+
+/**
+ * ncsim_hw_rx_init() - build a receive engine and its ring
+ * @rx: the engine.
+ * @caps: what the silicon can do; must outlive @rx.
+ * @ring_size: receive descriptors, a power of 2.
+ *
+ * Both registers start clear: no checksum verified, no tag stripped.
+ *
+ * Return: 0, -EINVAL or -ENOMEM.
+ */
+int ncsim_hw_rx_init(struct ncsim_hw_rx *rx, const struct ncsim_hw_caps *caps,
+		     unsigned int ring_size)
+{
+	memset(rx, 0, sizeof(*rx));
+	if (!is_power_of_2(ring_size))
+		return -EINVAL;
+	rx->caps = caps;
+	rx->ring.mask = ring_size - 1;
+	rx->ring.desc = kcalloc(ring_size, sizeof(*rx->ring.desc), GFP_KERNEL);
+	if (!rx->ring.desc)
+		return -ENOMEM;
+	u64_stats_init(&rx->syncp);
+	return 0;
+}
+
+/**
+ * ncsim_hw_rx_uninit() - free what ncsim_hw_rx_init() allocated
+ * @rx: the engine, idle.
+ */
+void ncsim_hw_rx_uninit(struct ncsim_hw_rx *rx)
+{
+	kfree(rx->ring.desc);
+	rx->ring.desc = NULL;
+}
