@@ -12,11 +12,23 @@
  *	if (err < 0)
  *		return NETDEV_TX_OK;		(dropped and counted)
  *	if (err == NETCX_TX_SEGMENTED)
- *		for each segment: netcx_tx_prepare() again, then post it
+ *		skb_list_walk_safe(skb, seg, next):
+ *			skb_mark_not_on_list(seg);
+ *			if (netcx_tx_prepare(ad, &seg, &desc) == 0)
+ *				copy desc into the hardware descriptor, post seg
  *	else
  *		copy desc into the hardware descriptor, post skb
  *
- *   RX completion: netcx_rx_csum(ad, skb, &hw_result), then GRO.
+ *   RX completion, after eth_type_trans():
+ *	netcx_rx_csum(ad, skb, &hw_result), or
+ *	netcx_rx_csum_complete(ad, skb, hw_sum), then GRO.
+ *
+ *   ethtool -S: netcx_stats_count(), netcx_stats_strings(),
+ *	netcx_stats_fill() after (or before) the driver's own.
+ *
+ * The driver reads only the descriptor, never the skb's offload fields: a
+ * GSO skb of one segment, for instance, comes back without %NETCX_TXD_LSO
+ * and is sent as one packet.
  */
 #ifndef _NETCX_XMIT_H
 #define _NETCX_XMIT_H
@@ -37,7 +49,14 @@ struct sk_buff;
  * ``NETCX_TXD_*`` bits in &netcx_tx_desc.flags: what netcx asks the
  * hardware to do for one packet. netcx sets a bit only for an offload that
  * is active and that the hardware's declared capabilities cover for this
- * packet's shape.
+ * packet's shape. %NETCX_TXD_LSO and %NETCX_TXD_USO come with
+ * %NETCX_TXD_L4_CSUM (every segment is checksummed) and, over IPv4, with
+ * %NETCX_TXD_IPV4_CSUM (every segment's header changes), whatever the
+ * keywords say of the IPv4 header checksum. Otherwise the stack has already
+ * written the IPv4 header checksum: %NETCX_TXD_IPV4_CSUM then comes only
+ * with a protocol-aware engine's %NETCX_TXD_L4_CSUM, when that kind
+ * (%NETCX_IPV4_HDR) is active. %NETCX_TXD_IPV6 and the offsets come with
+ * a checksum or segmentation request.
  */
 #define NETCX_TXD_IPV4_CSUM	BIT(0)	/* insert the IPv4 header checksum */
 #define NETCX_TXD_L4_CSUM	BIT(1)	/* insert the TCP/UDP (or generic) checksum */
@@ -56,8 +75,10 @@ struct sk_buff;
  * @l3_offset: bytes before the IP header (layer-2 length, in-band tags
  *	included).
  * @l4_offset: bytes before the transport header; for a generic checksum
- *	engine, where summing starts (``csum_start``).
- * @csum_offset: where the checksum goes, from @l4_offset.
+ *	engine, where summing starts (``csum_start``). Like @l3_offset, it
+ *	counts a tag netcx pushed into the packet.
+ * @csum_offset: where the checksum goes, from @l4_offset. The field holds
+ *	the pseudo-header sum, as %CHECKSUM_PARTIAL leaves it.
  * @hdr_len: with %NETCX_TXD_LSO or %NETCX_TXD_USO, the bytes of headers
  *	repeated in every segment.
  * @mss: with %NETCX_TXD_LSO or %NETCX_TXD_USO, payload bytes per segment.
@@ -78,7 +99,10 @@ struct netcx_tx_desc {
 	u8 l4_proto;
 };
 
-/* netcx_tx_prepare() returns this when it segmented the packet in software. */
+/*
+ * netcx_tx_prepare() returns this when it segmented the packet in software:
+ * the skb is then a list of segments, each to be prepared again.
+ */
 #define NETCX_TX_SEGMENTED	1
 
 netdev_features_t netcx_features_check(struct netcx_adapter *ad,

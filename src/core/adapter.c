@@ -70,6 +70,10 @@ struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
 	ad = kzalloc(sizeof(*ad), GFP_KERNEL);
 	if (!ad)
 		return ERR_PTR(-ENOMEM);
+	if (netcx_stats_init(ad)) {
+		kfree(ad);
+		return ERR_PTR(-ENOMEM);
+	}
 	ad->dev = dev;
 	ad->ops = ops;
 	return ad;
@@ -85,6 +89,9 @@ EXPORT_SYMBOL_NS_GPL(netcx_adapter_create, NETCX_NS);
  */
 void netcx_adapter_destroy(struct netcx_adapter *ad)
 {
+	if (!ad)
+		return;
+	netcx_stats_uninit(ad);
 	kfree(ad);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_adapter_destroy, NETCX_NS);

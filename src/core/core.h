@@ -10,6 +10,9 @@
 #include <linux/types.h>
 
 #include <netcx/adapter.h>
+#include <netcx/xmit.h>
+
+struct netcx_pcpu_stats;
 
 /* The transmit offload bits VLAN devices stacked on ours inherit. */
 #define NETCX_VLAN_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
@@ -34,6 +37,7 @@
  * @committed: netcx_adapter_commit() succeeded; nothing may change now.
  * @paused: netcx_pause() is in force.
  * @set_err: the error of the last netcx_set_features(), for pause/resume.
+ * @stats: the per-packet counters, one set per CPU (stats.c).
  */
 struct netcx_adapter {
 	struct net_device *dev;
@@ -50,6 +54,7 @@ struct netcx_adapter {
 	bool committed;
 	bool paused;
 	int set_err;
+	struct netcx_pcpu_stats __percpu *stats;
 };
 
 /*
@@ -79,7 +84,141 @@ const char *netcx_check_adapter(const struct netcx_adapter *ad);
 
 /* features.c */
 u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
+u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
+		netdev_features_t features);
 void netcx_features_commit(struct netcx_adapter *ad);
+
+/* policy.c: the per-packet transmit decision */
+
+/**
+ * enum netcx_why - why an offload was left to software for one packet
+ * @NETCX_WHY_NONE: it was not: the hardware does it.
+ * @NETCX_WHY_IPV4_OPTIONS: IPv4 options, declared without %NETCX_L3_IPV4_OPTS.
+ * @NETCX_WHY_IPV6_EXTHDR: IPv6 extension headers, declared without
+ *	%NETCX_L3_IPV6_EXT.
+ * @NETCX_WHY_TCP_OPTIONS: TCP options, declared without %NETCX_L4_TCP_OPTS.
+ * @NETCX_WHY_L3_OFFSET: the layer-2 header is longer than the layer-3
+ *	offset limit.
+ * @NETCX_WHY_L4_OFFSET: the layer-2 and layer-3 headers (for a generic
+ *	checksum engine, csum_start) reach past the layer-4 offset limit.
+ * @NETCX_WHY_TOO_FEW_SEGS: fewer segments than the minimum segment count.
+ * @NETCX_WHY_TOO_LARGE: longer than the maximum offload size.
+ * @NETCX_WHY_TOO_MANY_SEGS: more segments than the maximum segment count.
+ * @NETCX_WHY_UNKNOWN_L4: not TCP or UDP where the engine needs it: another
+ *	transport, an IP fragment, a checksum not at the walked TCP/UDP header
+ *	(a tunnel's inner one), SCTP's CRC32c, a tunnel or other GSO type.
+ * @NETCX_WHY_MULTI_TAG: two or more 802.1Q/802.1ad tags: the stack's
+ *	vlan_features_check() leaves those only a generic checksum, no
+ *	segmentation, and netcx follows it.
+ * @NETCX_WHY_UNSUPPORTED: the packet kind (or the tag) is not declared.
+ * @NETCX_WHY_KIND_DISABLED: declared, but not permitted: a keyword switched
+ *	it off, itself or through a dependency.
+ * @NETCX_WHY_INACTIVE: permitted, but off now (ethtool -K, pause), or a
+ *	feature the packet also needs is off.
+ * @NETCX_WHY_MALFORMED: netcx_pkt_walk() failed, or the skb's checksum or
+ *	GSO fields contradict it: the packet is dropped.
+ * @NETCX_WHY_MAX: the number of reasons.
+ */
+enum netcx_why {
+	NETCX_WHY_NONE,
+	NETCX_WHY_IPV4_OPTIONS,
+	NETCX_WHY_IPV6_EXTHDR,
+	NETCX_WHY_TCP_OPTIONS,
+	NETCX_WHY_L3_OFFSET,
+	NETCX_WHY_L4_OFFSET,
+	NETCX_WHY_TOO_FEW_SEGS,
+	NETCX_WHY_TOO_LARGE,
+	NETCX_WHY_TOO_MANY_SEGS,
+	NETCX_WHY_UNKNOWN_L4,
+	NETCX_WHY_MULTI_TAG,
+	NETCX_WHY_UNSUPPORTED,
+	NETCX_WHY_KIND_DISABLED,
+	NETCX_WHY_INACTIVE,
+	NETCX_WHY_MALFORMED,
+	NETCX_WHY_MAX,
+};
+
+/**
+ * struct netcx_tx_verdict - what the hardware may do for one packet
+ * @segs: for a GSO skb, the segments it yields (from its length, not from
+ *	gso_segs, which an untrusted sender sets).
+ * @gso_off: for a GSO skb, %NETCX_OFFLOAD_LSO or %NETCX_OFFLOAD_USO;
+ *	%NETCX_OFFLOAD_MAX for another GSO type (tunnels, SCTP, ...).
+ * @gso_why: for a GSO skb, &enum netcx_why segmentation is software.
+ * @csum_why: &enum netcx_why the checksum is software: of the packet, or
+ *	for a GSO skb segmented in software, of each segment. Not decided
+ *	(0) when the hardware segments.
+ * @vlan_why: &enum netcx_why the out-of-band 802.1Q tag is inserted in
+ *	software.
+ */
+struct netcx_tx_verdict {
+	u32 segs;
+	u8 gso_off;
+	u8 gso_why;
+	u8 csum_why;
+	u8 vlan_why;
+};
+
+int netcx_tx_walk(struct sk_buff *skb, struct netcx_pkt_layout *lay);
+void netcx_tx_decide(const struct netcx_adapter *ad, struct sk_buff *skb,
+		     const struct netcx_pkt_layout *lay,
+		     netdev_features_t features, struct netcx_tx_verdict *v,
+		     struct netcx_tx_desc *desc);
+
+/* stats.c */
+
+/**
+ * enum netcx_tx_stat - transmit counters, besides one per &enum netcx_why
+ * @NETCX_TX_CSUM_HW: packets (not GSO) the hardware checksums.
+ * @NETCX_TX_CSUM_SW: packets, segments included, checksummed in software.
+ * @NETCX_TX_LSO_HW: TCP GSO skbs the hardware segments.
+ * @NETCX_TX_LSO_SW: TCP GSO skbs segmented in software.
+ * @NETCX_TX_USO_HW: UDP GSO skbs the hardware segments.
+ * @NETCX_TX_USO_SW: UDP GSO skbs segmented in software.
+ * @NETCX_TX_VLAN_HW: 802.1Q tags the hardware inserts.
+ * @NETCX_TX_VLAN_SW: 802.1Q tags inserted in software.
+ * @NETCX_TX_DROPPED: packets netcx_tx_prepare() dropped: malformed, or
+ *	their software fallback failed.
+ * @NETCX_TX_STATS: the number of transmit counters.
+ */
+enum netcx_tx_stat {
+	NETCX_TX_CSUM_HW,
+	NETCX_TX_CSUM_SW,
+	NETCX_TX_LSO_HW,
+	NETCX_TX_LSO_SW,
+	NETCX_TX_USO_HW,
+	NETCX_TX_USO_SW,
+	NETCX_TX_VLAN_HW,
+	NETCX_TX_VLAN_SW,
+	NETCX_TX_DROPPED,
+	NETCX_TX_STATS,
+};
+
+/**
+ * enum netcx_rx_stat - receive checksum counters
+ * @NETCX_RX_VALID: reported %CHECKSUM_UNNECESSARY: a valid TCP/UDP checksum.
+ * @NETCX_RX_INVALID: the hardware found a wrong checksum; reported
+ *	%CHECKSUM_NONE for the stack to find it, count it and drop.
+ * @NETCX_RX_NOT_CHECKED: the hardware checked no transport checksum.
+ * @NETCX_RX_INACTIVE: a hardware result ignored: RX checksum is off, or off
+ *	for the packet's kind.
+ * @NETCX_RX_COMPLETE: reported %CHECKSUM_COMPLETE.
+ * @NETCX_RX_STATS: the number of receive counters.
+ */
+enum netcx_rx_stat {
+	NETCX_RX_VALID,
+	NETCX_RX_INVALID,
+	NETCX_RX_NOT_CHECKED,
+	NETCX_RX_INACTIVE,
+	NETCX_RX_COMPLETE,
+	NETCX_RX_STATS,
+};
+
+int netcx_stats_init(struct netcx_adapter *ad);
+void netcx_stats_uninit(struct netcx_adapter *ad);
+void netcx_count_tx(struct netcx_adapter *ad, enum netcx_tx_stat stat,
+		    enum netcx_why why, u32 n);
+void netcx_count_rx(struct netcx_adapter *ad, enum netcx_rx_stat stat);
 
 /* keywords.c */
 /**

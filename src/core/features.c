@@ -209,9 +209,16 @@ static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad
 	return features;
 }
 
-/* The kinds of @off that @features make active. */
-static u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
-		       netdev_features_t features)
+/**
+ * netcx_kinds() - the kinds of an offload that features make active
+ * @ad: the adapter.
+ * @off: the offload.
+ * @features: a feature set: the device's, or one the stack proposes.
+ *
+ * Return: the permitted kinds of @off that @features switch on.
+ */
+u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
+		netdev_features_t features)
 {
 	u32 kinds = 0;
 	int i;

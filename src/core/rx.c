@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The receive checksum report: the hardware's per-layer results, filtered
+ * by the receive checksum kinds that are active, set on the skb.
+ */
+#include <linux/export.h>
+#include <linux/if_ether.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include <netcx/netcx.h>
+
+#include "core.h"
+
+/**
+ * DOC: receive checksum
+ *
+ * netcx_rx_csum() keeps of the hardware's results only those of kinds
+ * that are active (netcx_active() of %NETCX_OFFLOAD_RX_CSUM: %NETIF_F_RXCSUM
+ * on, the kind permitted) for the packet's IP version, read from
+ * skb->protocol and the in-band tags after it, and reports them with
+ * netcx_pkt_rx_csum(): a wrong checksum at any layer kept is
+ * %CHECKSUM_NONE (counted ``rx_csum_invalid``: the stack finds it again,
+ * counts it and drops the packet), a valid TCP or UDP checksum kept is
+ * %CHECKSUM_UNNECESSARY at csum_level 0 (``rx_csum_valid``), anything else
+ * %CHECKSUM_NONE: ``rx_csum_inactive`` when a result was left out, or RX
+ * checksum is off altogether; ``rx_csum_not_checked`` otherwise.
+ *
+ * netcx_rx_csum_complete() reports %CHECKSUM_COMPLETE (``rx_csum_complete``)
+ * when the hardware declared &netcx_rx_csum_caps.complete, RX checksum is
+ * on, and none of the kinds the hardware verifies for the packet's IP
+ * version is off: the stack would check those from the sum. Otherwise
+ * %CHECKSUM_NONE, counted ``rx_csum_inactive``.
+ */
+
+/* The EtherType under the in-band tags that follow the Ethernet header. */
+static __be16 netcx_rx_l3(const struct sk_buff *skb)
+{
+	__be16 proto = skb->protocol;
+	unsigned int off = 0;
+	int depth;
+
+	for (depth = 0; depth < VLAN_MAX_DEPTH && eth_type_vlan(proto); depth++) {
+		const struct vlan_hdr *vh;
+		struct vlan_hdr _vh;
+
+		vh = skb_header_pointer(skb, off, sizeof(_vh), &_vh);
+		if (!vh)
+			return 0;
+		proto = vh->h_vlan_encapsulated_proto;
+		off += VLAN_HLEN;
+	}
+	return proto;
+}
+
+/* The receive checksum kinds of the packet's IP version. */
+static u32 netcx_rx_kinds(const struct sk_buff *skb)
+{
+	switch (netcx_rx_l3(skb)) {
+	case htons(ETH_P_IP):
+		return NETCX_KINDS_V4;
+	case htons(ETH_P_IPV6):
+		return NETCX_KINDS_V6;
+	default:
+		return 0;
+	}
+}
+
+static u8 netcx_rx_keep(u8 res, u32 kind, u32 act)
+{
+	return (kind & act) ? res : NETCX_CSUM_NOT_CHECKED;
+}
+
+/**
+ * netcx_rx_csum() - report the hardware's receive checksum results
+ * @ad: the adapter.
+ * @skb: a received packet, after eth_type_trans().
+ * @res: what the hardware found, per layer.
+ *
+ * See "DOC: receive checksum". Counts the packet once.
+ *
+ * Context: the receive path (NAPI), BH disabled.
+ */
+void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
+		   const struct netcx_rx_csum *res)
+{
+	u32 act = netcx_active(ad, NETCX_OFFLOAD_RX_CSUM);
+	u32 ver = netcx_rx_kinds(skb) & act;
+	struct netcx_rx_csum keep;
+	enum netcx_rx_stat stat;
+
+	keep.ipv4 = netcx_rx_keep(res->ipv4, NETCX_IPV4_HDR, ver);
+	keep.tcp = netcx_rx_keep(res->tcp, NETCX_TCP4 | NETCX_TCP6, ver);
+	keep.udp = netcx_rx_keep(res->udp, NETCX_UDP4 | NETCX_UDP6, ver);
+	netcx_pkt_rx_csum(skb, &keep);
+
+	if (keep.ipv4 == NETCX_CSUM_INVALID || keep.tcp == NETCX_CSUM_INVALID ||
+	    keep.udp == NETCX_CSUM_INVALID)
+		stat = NETCX_RX_INVALID;
+	else if (skb->ip_summed == CHECKSUM_UNNECESSARY)
+		stat = NETCX_RX_VALID;
+	else if (!act || keep.ipv4 != res->ipv4 || keep.tcp != res->tcp ||
+		 keep.udp != res->udp)
+		stat = NETCX_RX_INACTIVE;
+	else
+		stat = NETCX_RX_NOT_CHECKED;
+	netcx_count_rx(ad, stat);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_rx_csum, NETCX_NS);
+
+/**
+ * netcx_rx_csum_complete() - report the hardware's full packet checksum
+ * @ad: the adapter.
+ * @skb: a received packet, after eth_type_trans().
+ * @csum: the 32-bit ones' complement sum, neither folded nor complemented,
+ *	of every byte after the 14-byte Ethernet header (what skb->data
+ *	covers), in-band tags included.
+ *
+ * See "DOC: receive checksum". Counts the packet once.
+ *
+ * Context: the receive path (NAPI), BH disabled.
+ */
+void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
+			    __wsum csum)
+{
+	u32 act = netcx_active(ad, NETCX_OFFLOAD_RX_CSUM);
+	u32 ver = netcx_rx_kinds(skb) & netcx_hw_kinds(ad, NETCX_OFFLOAD_RX_CSUM);
+
+	if (!ad->rx_csum.complete || !act || (ver & ~act)) {
+		skb->ip_summed = CHECKSUM_NONE;
+		skb->csum_level = 0;
+		netcx_count_rx(ad, NETCX_RX_INACTIVE);
+		return;
+	}
+	netcx_pkt_rx_csum_complete(skb, csum);
+	netcx_count_rx(ad, NETCX_RX_COMPLETE);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_rx_csum_complete, NETCX_NS);

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-packet counters: per CPU, u64_stats_sync, and handed to the
+ * driver as ready-made ethtool -S strings and values.
+ */
+#include <linux/build_bug.h>
+#include <linux/ethtool.h>
+#include <linux/export.h>
+#include <linux/percpu.h>
+#include <linux/u64_stats_sync.h>
+
+#include <compat/compat.h>
+#include <netcx/netcx.h>
+
+#include "core.h"
+
+/**
+ * struct netcx_pcpu_stats - one CPU's counters
+ * @tx: &enum netcx_tx_stat counters.
+ * @tx_why: &enum netcx_why counters (0 unused).
+ * @tx_syncp: guards @tx and @tx_why, written on the transmit path.
+ * @rx: &enum netcx_rx_stat counters.
+ * @rx_syncp: guards @rx, written on the receive path.
+ */
+struct netcx_pcpu_stats {
+	u64_stats_t tx[NETCX_TX_STATS];
+	u64_stats_t tx_why[NETCX_WHY_MAX];
+	struct u64_stats_sync tx_syncp;
+	u64_stats_t rx[NETCX_RX_STATS];
+	struct u64_stats_sync rx_syncp;
+};
+
+static const char netcx_tx_names[NETCX_TX_STATS][ETH_GSTRING_LEN] = {
+	[NETCX_TX_CSUM_HW]	= "tx_csum_hw",
+	[NETCX_TX_CSUM_SW]	= "tx_csum_sw",
+	[NETCX_TX_LSO_HW]	= "tx_lso_hw",
+	[NETCX_TX_LSO_SW]	= "tx_lso_sw",
+	[NETCX_TX_USO_HW]	= "tx_uso_hw",
+	[NETCX_TX_USO_SW]	= "tx_uso_sw",
+	[NETCX_TX_VLAN_HW]	= "tx_vlan_hw",
+	[NETCX_TX_VLAN_SW]	= "tx_vlan_sw",
+	[NETCX_TX_DROPPED]	= "tx_offload_dropped",
+};
+
+static const char netcx_why_names[NETCX_WHY_MAX][ETH_GSTRING_LEN] = {
+	[NETCX_WHY_IPV4_OPTIONS]	= "tx_fallback_ipv4_options",
+	[NETCX_WHY_IPV6_EXTHDR]		= "tx_fallback_ipv6_exthdr",
+	[NETCX_WHY_TCP_OPTIONS]		= "tx_fallback_tcp_options",
+	[NETCX_WHY_L3_OFFSET]		= "tx_fallback_l3_offset",
+	[NETCX_WHY_L4_OFFSET]		= "tx_fallback_l4_offset",
+	[NETCX_WHY_TOO_FEW_SEGS]	= "tx_fallback_too_few_segs",
+	[NETCX_WHY_TOO_LARGE]		= "tx_fallback_too_large",
+	[NETCX_WHY_TOO_MANY_SEGS]	= "tx_fallback_too_many_segs",
+	[NETCX_WHY_UNKNOWN_L4]		= "tx_fallback_unknown_l4",
+	[NETCX_WHY_MULTI_TAG]		= "tx_fallback_multi_tag",
+	[NETCX_WHY_UNSUPPORTED]		= "tx_fallback_unsupported",
+	[NETCX_WHY_KIND_DISABLED]	= "tx_fallback_kind_disabled",
+	[NETCX_WHY_INACTIVE]		= "tx_fallback_inactive",
+	[NETCX_WHY_MALFORMED]		= "tx_fallback_malformed",
+};
+
+static const char netcx_rx_names[NETCX_RX_STATS][ETH_GSTRING_LEN] = {
+	[NETCX_RX_VALID]	= "rx_csum_valid",
+	[NETCX_RX_INVALID]	= "rx_csum_invalid",
+	[NETCX_RX_NOT_CHECKED]	= "rx_csum_not_checked",
+	[NETCX_RX_INACTIVE]	= "rx_csum_inactive",
+	[NETCX_RX_COMPLETE]	= "rx_csum_complete",
+};
+
+/* Reported in this order: TX, the reasons but NONE, RX. */
+#define NETCX_STATS_COUNT	(NETCX_TX_STATS + NETCX_WHY_MAX - 1 + \
+				 NETCX_RX_STATS)
+
+/**
+ * netcx_stats_init() - allocate an adapter's counters
+ * @ad: the adapter being created.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int netcx_stats_init(struct netcx_adapter *ad)
+{
+	int cpu;
+
+	ad->stats = alloc_percpu(struct netcx_pcpu_stats);
+	if (!ad->stats)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		struct netcx_pcpu_stats *s = per_cpu_ptr(ad->stats, cpu);
+
+		u64_stats_init(&s->tx_syncp);
+		u64_stats_init(&s->rx_syncp);
+	}
+	return 0;
+}
+
+/**
+ * netcx_stats_uninit() - free an adapter's counters
+ * @ad: the adapter being destroyed.
+ */
+void netcx_stats_uninit(struct netcx_adapter *ad)
+{
+	free_percpu(ad->stats);
+	ad->stats = NULL;
+}
+
+/**
+ * netcx_count_tx() - count a transmit event on this CPU
+ * @ad: the adapter.
+ * @stat: the counter.
+ * @why: the reason counted with it, or %NETCX_WHY_NONE.
+ * @n: how many.
+ *
+ * Context: the transmit path, BH disabled.
+ */
+void netcx_count_tx(struct netcx_adapter *ad, enum netcx_tx_stat stat,
+		    enum netcx_why why, u32 n)
+{
+	struct netcx_pcpu_stats *s = this_cpu_ptr(ad->stats);
+
+	u64_stats_update_begin(&s->tx_syncp);
+	u64_stats_add(&s->tx[stat], n);
+	if (why)
+		u64_stats_add(&s->tx_why[why], n);
+	u64_stats_update_end(&s->tx_syncp);
+}
+
+/**
+ * netcx_count_rx() - count a receive event on this CPU
+ * @ad: the adapter.
+ * @stat: the counter.
+ *
+ * Context: the receive path (NAPI), BH disabled.
+ */
+void netcx_count_rx(struct netcx_adapter *ad, enum netcx_rx_stat stat)
+{
+	struct netcx_pcpu_stats *s = this_cpu_ptr(ad->stats);
+
+	u64_stats_update_begin(&s->rx_syncp);
+	u64_stats_inc(&s->rx[stat]);
+	u64_stats_update_end(&s->rx_syncp);
+}
+
+/**
+ * netcx_stats_count() - the number of netcx counters, for ethtool -S
+ * @ad: the adapter.
+ *
+ * For the driver's get_sset_count(%ETH_SS_STATS): add it to the driver's
+ * own count. The set is the same for every adapter.
+ *
+ * Return: the number of strings netcx_stats_strings() writes and of values
+ * netcx_stats_fill() writes.
+ */
+int netcx_stats_count(const struct netcx_adapter *ad)
+{
+	return NETCX_STATS_COUNT;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_stats_count, NETCX_NS);
+
+/**
+ * netcx_stats_strings() - write the names of the netcx counters
+ * @ad: the adapter.
+ * @data: where the driver's get_strings(%ETH_SS_STATS) writes; advanced
+ *	past netcx_stats_count() strings of %ETH_GSTRING_LEN bytes.
+ *
+ * Transmit: ``tx_csum_hw``, ``tx_csum_sw``, ``tx_lso_hw``, ``tx_lso_sw``,
+ * ``tx_uso_hw``, ``tx_uso_sw``, ``tx_vlan_hw``, ``tx_vlan_sw``,
+ * ``tx_offload_dropped``, then ``tx_fallback_<reason>`` for every reason of
+ * "DOC: per-packet policy"; receive: ``rx_csum_valid``, ``rx_csum_invalid``,
+ * ``rx_csum_not_checked``, ``rx_csum_inactive``, ``rx_csum_complete``.
+ */
+void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data)
+{
+	int i;
+
+	for (i = 0; i < NETCX_TX_STATS; i++)
+		ethtool_puts(data, netcx_tx_names[i]);
+	for (i = NETCX_WHY_NONE + 1; i < NETCX_WHY_MAX; i++)
+		ethtool_puts(data, netcx_why_names[i]);
+	for (i = 0; i < NETCX_RX_STATS; i++)
+		ethtool_puts(data, netcx_rx_names[i]);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_stats_strings, NETCX_NS);
+
+/**
+ * netcx_stats_fill() - write the values of the netcx counters
+ * @ad: the adapter.
+ * @data: where the driver's get_ethtool_stats() writes; advanced past
+ *	netcx_stats_count() values, in netcx_stats_strings() order.
+ *
+ * Each value is the sum over all CPUs, read consistently per CPU.
+ *
+ * Context: any; does not sleep.
+ */
+void netcx_stats_fill(const struct netcx_adapter *ad, u64 **data)
+{
+	u64 *tx = *data, *why = tx + NETCX_TX_STATS;
+	u64 *rx = why + NETCX_WHY_MAX - 1;
+	unsigned int start;
+	int cpu, i;
+
+	memset(tx, 0, NETCX_STATS_COUNT * sizeof(*tx));
+	for_each_possible_cpu(cpu) {
+		const struct netcx_pcpu_stats *s = per_cpu_ptr(ad->stats, cpu);
+		u64 t[NETCX_TX_STATS], w[NETCX_WHY_MAX], r[NETCX_RX_STATS];
+
+		do {
+			start = u64_stats_fetch_begin(&s->tx_syncp);
+			for (i = 0; i < NETCX_TX_STATS; i++)
+				t[i] = u64_stats_read(&s->tx[i]);
+			for (i = 0; i < NETCX_WHY_MAX; i++)
+				w[i] = u64_stats_read(&s->tx_why[i]);
+		} while (u64_stats_fetch_retry(&s->tx_syncp, start));
+		do {
+			start = u64_stats_fetch_begin(&s->rx_syncp);
+			for (i = 0; i < NETCX_RX_STATS; i++)
+				r[i] = u64_stats_read(&s->rx[i]);
+		} while (u64_stats_fetch_retry(&s->rx_syncp, start));
+
+		for (i = 0; i < NETCX_TX_STATS; i++)
+			tx[i] += t[i];
+		/* NETCX_WHY_NONE is not reported */
+		for (i = NETCX_WHY_NONE + 1; i < NETCX_WHY_MAX; i++)
+			why[i - 1] += w[i];
+		for (i = 0; i < NETCX_RX_STATS; i++)
+			rx[i] += r[i];
+	}
+	*data += NETCX_STATS_COUNT;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_stats_fill, NETCX_NS);

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The transmit path: ndo_features_check, where the stack is told what to do
+ * in software, and ndo_start_xmit's preparation, where the per-packet
+ * descriptor is filled and whatever slipped past the first is done in
+ * software after all.
+ */
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include <compat/compat.h>
+#include <netcx/netcx.h>
+
+#include "core.h"
+
+/**
+ * DOC: counting
+ *
+ * Every packet is counted once, by whoever acts on it:
+ *
+ * netcx_features_check() counts the software fallbacks it hands to the
+ * stack (``tx_*_sw`` and the ``tx_fallback_*`` reason), as the stack then
+ * performs them before ndo_start_xmit: the skb that reaches
+ * netcx_tx_prepare() no longer asks for what was stripped. A GSO skb that
+ * yields a single segment is not handed over (skb_gso_segment() fails on
+ * it and the stack would drop it): its features stay, and
+ * netcx_tx_prepare() sends it as one packet and counts it.
+ * netif_skb_features() runs once per skb on the transmit path
+ * (validate_xmit_skb()); the qdiscs and IP paths that also call it (tbf,
+ * taprio, cake, netem, ip_finish_output_gso()) do so only to segment a GSO
+ * skb at once, which then never reaches validate_xmit_skb() itself. An skb
+ * whose data is not at its MAC header (the IP layer's calls) is not walked,
+ * decided or counted there: its segments are, on their way down.
+ *
+ * netcx_tx_prepare() counts what the hardware is asked to do
+ * (``tx_*_hw``), and the fallbacks it performs itself, with the reason the
+ * shared decision gives, the one netcx_features_check() would have given.
+ *
+ * Checksum counters count packets on the wire: a GSO skb whose segments
+ * are checksummed in software adds its segment count. Segmentation and
+ * tag counters count skbs. Every ``tx_*_sw`` count is also counted under
+ * exactly one ``tx_fallback_*`` reason; ``tx_fallback_malformed`` counts
+ * packets dropped as malformed, which ``tx_offload_dropped`` counts too,
+ * with the packets whose software fallback failed.
+ */
+
+static void netcx_count_gso(struct netcx_adapter *ad, u8 off, bool hw,
+			    u8 why)
+{
+	if (off == NETCX_OFFLOAD_LSO)
+		netcx_count_tx(ad, hw ? NETCX_TX_LSO_HW : NETCX_TX_LSO_SW, why, 1);
+	else if (off == NETCX_OFFLOAD_USO)
+		netcx_count_tx(ad, hw ? NETCX_TX_USO_HW : NETCX_TX_USO_SW, why, 1);
+}
+
+/*
+ * A GSO skb the hardware cannot segment that the stack can: not one of a
+ * single TCP or UDP segment, which skb_gso_segment() refuses.
+ */
+static bool netcx_stack_segments(struct sk_buff *skb,
+				 const struct netcx_tx_verdict *v)
+{
+	return skb_is_gso(skb) && v->gso_why &&
+	       (v->segs >= 2 || v->gso_off == NETCX_OFFLOAD_MAX);
+}
+
+/* What the stack will do in software after netcx_features_check(). */
+static void netcx_count_stack(struct netcx_adapter *ad, struct sk_buff *skb,
+			      const struct netcx_tx_verdict *v)
+{
+	if (v->vlan_why)
+		netcx_count_tx(ad, NETCX_TX_VLAN_SW, v->vlan_why, 1);
+	if (!skb_is_gso(skb)) {
+		if (v->csum_why)
+			netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, 1);
+		return;
+	}
+	if (!netcx_stack_segments(skb, v) || v->gso_off == NETCX_OFFLOAD_MAX)
+		return;
+	netcx_count_gso(ad, v->gso_off, false, v->gso_why);
+	if (v->csum_why)
+		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
+}
+
+/**
+ * netcx_features_check() - netcx's part of ndo_features_check
+ * @ad: the adapter.
+ * @skb: the packet about to be transmitted.
+ * @features: the features the stack proposes for it.
+ *
+ * Call from the driver's ndo_features_check and return the result (after
+ * the driver's own constraints, if any). Applies vlan_features_check(),
+ * then takes from @features what the hardware may not do for this packet
+ * (see "DOC: per-packet policy"): the checksum bits (%NETIF_F_CSUM_MASK),
+ * the segmentation bits (%NETIF_F_GSO_MASK) and the tag insertion bits
+ * (%NETIF_F_HW_VLAN_CTAG_TX, %NETIF_F_HW_VLAN_STAG_TX), so that the stack
+ * segments, checksums or inserts the tag itself. For a GSO skb whose
+ * segments the hardware can still checksum, only the segmentation bits
+ * go. A malformed packet keeps its features: netcx_tx_prepare() drops it;
+ * so does a GSO skb of a single segment, which the stack cannot segment:
+ * netcx_tx_prepare() sends it as one packet.
+ * Counts what it hands to the stack ("DOC: counting").
+ *
+ * Context: the transmit path, BH disabled.
+ * Return: @features, constrained.
+ */
+netdev_features_t netcx_features_check(struct netcx_adapter *ad,
+				       struct sk_buff *skb,
+				       netdev_features_t features)
+{
+	struct netcx_pkt_layout lay;
+	struct netcx_tx_verdict v;
+	struct netcx_tx_desc desc;
+	int ret;
+
+	features = vlan_features_check(skb, features);
+	/* the IP layer's call, before there is a MAC header */
+	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
+		return features;
+	ret = netcx_tx_walk(skb, &lay);
+	if (ret < 0)
+		return features;
+
+	netcx_tx_decide(ad, skb, ret ? NULL : &lay,
+			READ_ONCE(ad->dev->features), &v, &desc);
+	if (v.vlan_why)
+		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
+	if (netcx_stack_segments(skb, &v))
+		features &= ~NETIF_F_GSO_MASK;
+	/* a GSO skb's csum_why is its segments', if the stack makes any */
+	if (v.csum_why && (!skb_is_gso(skb) || netcx_stack_segments(skb, &v)))
+		features &= ~NETIF_F_CSUM_MASK;
+	netcx_count_stack(ad, skb, &v);
+	return features;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_features_check, NETCX_NS);
+
+/* Drops *@pskb, counted (with @why, if any): returns @err. */
+static int netcx_tx_drop(struct netcx_adapter *ad, struct sk_buff **pskb,
+			 u8 why, int err)
+{
+	dev_kfree_skb_any(*pskb);
+	*pskb = NULL;
+	dev_core_stats_tx_dropped_inc(ad->dev);
+	netcx_count_tx(ad, NETCX_TX_DROPPED, why, 1);
+	return err;
+}
+
+static int netcx_tx_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
+			    const struct netcx_tx_verdict *v,
+			    netdev_features_t features)
+{
+	netdev_features_t keep = features & NETIF_F_SG;
+	struct sk_buff *segs;
+
+	/* segments stay CHECKSUM_PARTIAL where the hardware can sum them */
+	if (!v->csum_why)
+		keep |= NETIF_F_HW_CSUM;
+	segs = netcx_pkt_segment(*pskb, keep);
+	if (IS_ERR(segs))
+		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, PTR_ERR(segs));
+	*pskb = segs;
+
+	if (v->gso_off == NETCX_OFFLOAD_MAX)
+		return NETCX_TX_SEGMENTED;
+	netcx_count_gso(ad, v->gso_off, false, v->gso_why);
+	if (v->csum_why)
+		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
+	return NETCX_TX_SEGMENTED;
+}
+
+static int netcx_tx_checksum(struct netcx_adapter *ad, struct sk_buff **pskb,
+			     u8 why)
+{
+	struct sk_buff *skb = *pskb;
+	unsigned int end;
+	int err;
+
+	/* skb_checksum_help() wants the checksum field in the linear area */
+	end = skb_checksum_start_offset(skb) + skb->csum_offset +
+	      (skb_csum_is_sctp(skb) ? sizeof(__le32) : sizeof(__sum16));
+	if (!pskb_may_pull(skb, end))
+		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, -ENOMEM);
+	err = netcx_pkt_checksum(skb);
+	if (err)
+		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, err);
+	netcx_count_tx(ad, NETCX_TX_CSUM_SW, why, 1);
+	return 0;
+}
+
+/*
+ * A GSO skb of one segment: skb_gso_segment() passes it on as it is, so it
+ * is sent as one packet. Its checksum in software needs it not GSO, and
+ * its shared info its own before that changes.
+ */
+static int netcx_tx_one_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
+				const struct netcx_tx_verdict *v)
+{
+	struct sk_buff *skb = *pskb;
+
+	netcx_count_gso(ad, v->gso_off, false, v->gso_why);
+	if (!v->csum_why) {
+		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+		return 0;
+	}
+	if (skb_unclone(skb, GFP_ATOMIC))
+		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, -ENOMEM);
+	skb_gso_reset(skb);
+	return netcx_tx_checksum(ad, pskb, v->csum_why);
+}
+
+/**
+ * netcx_tx_prepare() - prepare a packet for the hardware, in ndo_start_xmit
+ * @ad: the adapter.
+ * @pskb: the packet; replaced when it is segmented, set to NULL when it is
+ *	dropped.
+ * @desc: filled with what the hardware is to do for the packet.
+ *
+ * Walks the headers of a packet that asks for a checksum or segmentation
+ * once, decides as netcx_features_check() does (see "DOC: per-packet
+ * policy") against the device's current features, and fills @desc with
+ * what the hardware may do. Whatever it may not do is done here, in
+ * software: the tag pushed into the packet, the checksum computed
+ * (netcx_pkt_checksum()), or the GSO skb segmented (netcx_pkt_segment()),
+ * its segments left %CHECKSUM_PARTIAL where the hardware can sum them. This
+ * covers the packets that never met netcx_features_check() (pktgen) and
+ * the features that changed since. The hardware is never asked for what it
+ * did not declare or what is not active. Counts what it did ("DOC:
+ * counting").
+ *
+ * Then, for a return of 0, the driver posts *@pskb with @desc. For
+ * %NETCX_TX_SEGMENTED, *@pskb is a list of segments (@desc is zeroed): the
+ * driver takes each off the list (skb_list_walk_safe(),
+ * skb_mark_not_on_list()) and passes it to netcx_tx_prepare() again, which
+ * never segments again. For a negative errno, the packet has been freed
+ * and counted; the driver returns %NETDEV_TX_OK.
+ *
+ * Context: ndo_start_xmit, BH disabled. Allocates only to segment, to push
+ * a tag or to checksum in software.
+ * Return: 0, %NETCX_TX_SEGMENTED, or a negative errno (dropped): -EINVAL
+ * or -EBADMSG for a malformed packet, or the software fallback's error.
+ */
+int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
+		     struct netcx_tx_desc *desc)
+{
+	netdev_features_t features = READ_ONCE(ad->dev->features);
+	struct netcx_pkt_layout lay;
+	struct netcx_tx_verdict v;
+	struct sk_buff *skb;
+	int ret;
+
+	ret = netcx_tx_walk(*pskb, &lay);
+	if (ret < 0) {
+		memset(desc, 0, sizeof(*desc));
+		return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
+	}
+	netcx_tx_decide(ad, *pskb, ret ? NULL : &lay, features, &v, desc);
+
+	if (v.vlan_why) {
+		skb = __vlan_hwaccel_push_inside(*pskb);
+		*pskb = skb;
+		if (!skb)	/* freed */
+			return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, -ENOMEM);
+		netcx_count_tx(ad, NETCX_TX_VLAN_SW, v.vlan_why, 1);
+	} else if (desc->flags & NETCX_TXD_VLAN) {
+		netcx_count_tx(ad, NETCX_TX_VLAN_HW, NETCX_WHY_NONE, 1);
+	}
+	skb = *pskb;
+
+	if (skb_is_gso(skb)) {
+		if (!v.gso_why) {
+			netcx_count_gso(ad, v.gso_off, true, NETCX_WHY_NONE);
+			return 0;
+		}
+		if (v.segs < 2 && v.gso_off != NETCX_OFFLOAD_MAX)
+			return netcx_tx_one_segment(ad, pskb, &v);
+		memset(desc, 0, sizeof(*desc));
+		return netcx_tx_segment(ad, pskb, &v, features);
+	}
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return 0;
+	if (v.csum_why)
+		return netcx_tx_checksum(ad, pskb, v.csum_why);
+	netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_tx_prepare, NETCX_NS);
