@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the receive checksum report of the core, netcx_rx_csum() and
+ * netcx_rx_csum_complete(): each hardware result against each receive
+ * setting (off, kinds per IP version, CHECKSUM_COMPLETE), what the skb
+ * says afterwards, and the counter that moved.
+ */
+#include <kunit/test.h>
+#include <linux/err.h>
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include <netcx/netcx.h>
+
+#include "netcx_counters.h"
+#include "netcx_test.h"
+
+#define NC	NETCX_CSUM_NOT_CHECKED
+#define OK	NETCX_CSUM_VALID
+#define BAD	NETCX_CSUM_INVALID
+
+enum rt_profile {
+	RT_ALL,		/* every kind, no CHECKSUM_COMPLETE */
+	RT_COMPLETE,	/* every kind and CHECKSUM_COMPLETE */
+	RT_V4,		/* TCP and UDP over IPv4 only (e1000-like) */
+	RT_KW,		/* complete; "*TCPChecksumOffloadIPv6=1": RX TCP6 off */
+	RT_OFF,		/* complete; NETIF_F_RXCSUM switched off */
+	RT_NONE,	/* no receive checksum declared */
+};
+
+static int rt_declare(struct netcx_adapter *ad, enum rt_profile profile)
+{
+	static const struct netcx_tx_csum_caps tx = {
+		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+		.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
+	};
+	struct netcx_rx_csum_caps rx = {
+		.kinds = NETCX_TEST_ALL_KINDS,
+		.complete = profile != RT_ALL,
+	};
+
+	switch (profile) {
+	case RT_V4:
+		rx.kinds = NETCX_TCP4 | NETCX_UDP4;
+		rx.complete = false;
+		break;
+	case RT_KW:
+		return netcx_set_rx_csum_caps(ad, &rx) ?:
+		       netcx_set_keywords(ad, "*TCPChecksumOffloadIPv6=1");
+	case RT_NONE:
+		return netcx_set_tx_csum_caps(ad, &tx);
+	default:
+		break;
+	}
+	return netcx_set_rx_csum_caps(ad, &rx);
+}
+
+struct rt_priv {
+	struct netcx_adapter *ad;
+};
+
+/* A committed adapter with @profile; freed at exit. */
+static struct netcx_adapter *rt_setup(struct kunit *test,
+				      enum rt_profile profile)
+{
+	struct net_device *dev;
+	struct rt_priv *priv;
+
+	dev = alloc_etherdev(sizeof(*priv));
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	test->priv = dev;
+	priv = netdev_priv(dev);
+	priv->ad = netcx_adapter_create(dev, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
+	KUNIT_ASSERT_EQ(test, rt_declare(priv->ad, profile), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
+	if (profile == RT_OFF)
+		dev->features &= ~NETIF_F_RXCSUM;
+	return priv->ad;
+}
+
+static int rt_init(struct kunit *test)
+{
+	test->priv = NULL;
+	return 0;
+}
+
+static void rt_exit(struct kunit *test)
+{
+	struct net_device *dev = test->priv;
+	struct rt_priv *priv;
+
+	if (!dev)
+		return;
+	priv = netdev_priv(dev);
+	if (!IS_ERR_OR_NULL(priv->ad))
+		netcx_adapter_destroy(priv->ad);
+	free_netdev(dev);
+}
+
+/* ---- the packets: skb->protocol as eth_type_trans() leaves it ---- */
+
+enum rt_pkt {
+	RT_IP4,
+	RT_IP6,
+	RT_ARP,
+	RT_VLAN_IP6,	/* an in-band tag left in the packet, IPv6 under it */
+	RT_QINQ_IP4,	/* two in-band tags, IPv4 under them */
+};
+
+/* A received skb, skb->data after the Ethernet header, left-over state. */
+static struct sk_buff *rt_skb(struct kunit *test, enum rt_pkt pkt)
+{
+	static const u8 vlan6[] = { 0x00, 0x05, 0x86, 0xdd, 0x60 };
+	static const u8 qinq4[] = { 0x00, 0x09, 0x81, 0x00,
+				    0x00, 0x05, 0x08, 0x00, 0x45 };
+	struct sk_buff *skb;
+
+	skb = alloc_skb(128, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	switch (pkt) {
+	case RT_IP4:
+		skb->protocol = htons(ETH_P_IP);
+		skb_put_u8(skb, 0x45);
+		break;
+	case RT_IP6:
+		skb->protocol = htons(ETH_P_IPV6);
+		skb_put_u8(skb, 0x60);
+		break;
+	case RT_ARP:
+		skb->protocol = htons(ETH_P_ARP);
+		skb_put_u8(skb, 0);
+		break;
+	case RT_VLAN_IP6:
+		skb->protocol = htons(ETH_P_8021Q);
+		skb_put_data(skb, vlan6, sizeof(vlan6));
+		break;
+	case RT_QINQ_IP4:
+		skb->protocol = htons(ETH_P_8021AD);
+		skb_put_data(skb, qinq4, sizeof(qinq4));
+		break;
+	}
+	/* left over from an earlier verdict: overwritten */
+	skb->ip_summed = CHECKSUM_COMPLETE;
+	skb->csum_level = 2;
+	return skb;
+}
+
+/**
+ * struct rx_case - one hardware result on one adapter
+ * @name: the case.
+ * @profile: &enum rt_profile.
+ * @pkt: &enum rt_pkt.
+ * @res: what the hardware found.
+ * @ip_summed: what the skb says afterwards.
+ * @counter: the counter that moved by one.
+ */
+struct rx_case {
+	const char *name;
+	/* input */
+	u8 profile;
+	u8 pkt;
+	struct netcx_rx_csum res;
+	/* expected */
+	u8 ip_summed;
+	const char *counter;
+};
+
+#define UNN	CHECKSUM_UNNECESSARY
+#define NONE	CHECKSUM_NONE
+
+static const struct rx_case rx_cases[] = {
+	/* every kind on */
+	{ "all, tcp4 valid", RT_ALL, RT_IP4, { OK, OK, NC }, UNN,
+	  "rx_csum_valid" },
+	{ "all, udp4 valid", RT_ALL, RT_IP4, { OK, NC, OK }, UNN,
+	  "rx_csum_valid" },
+	{ "all, tcp4 valid, header not checked", RT_ALL, RT_IP4,
+	  { NC, OK, NC }, UNN, "rx_csum_valid" },
+	{ "all, tcp6 valid", RT_ALL, RT_IP6, { NC, OK, NC }, UNN,
+	  "rx_csum_valid" },
+	{ "all, udp6 valid", RT_ALL, RT_IP6, { NC, NC, OK }, UNN,
+	  "rx_csum_valid" },
+	{ "all, tcp4 invalid", RT_ALL, RT_IP4, { OK, BAD, NC }, NONE,
+	  "rx_csum_invalid" },
+	{ "all, udp6 invalid", RT_ALL, RT_IP6, { NC, NC, BAD }, NONE,
+	  "rx_csum_invalid" },
+	{ "all, ipv4 header invalid, tcp valid", RT_ALL, RT_IP4,
+	  { BAD, OK, NC }, NONE, "rx_csum_invalid" },
+	{ "all, ipv4 header only", RT_ALL, RT_IP4, { OK, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+	{ "all, nothing checked", RT_ALL, RT_IP6, { NC, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+	{ "all, arp", RT_ALL, RT_ARP, { NC, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+	{ "all, arp said valid: ignored", RT_ALL, RT_ARP, { NC, OK, NC },
+	  NONE, "rx_csum_inactive" },
+	{ "all, vlan tcp6 valid", RT_ALL, RT_VLAN_IP6, { NC, OK, NC }, UNN,
+	  "rx_csum_valid" },
+	{ "all, qinq udp4 invalid", RT_ALL, RT_QINQ_IP4, { OK, NC, BAD },
+	  NONE, "rx_csum_invalid" },
+	{ "all, ipv4 result on ipv6: ignored", RT_ALL, RT_IP6,
+	  { BAD, NC, NC }, NONE, "rx_csum_inactive" },
+
+	/* IPv4 kinds only */
+	{ "v4, tcp4 valid", RT_V4, RT_IP4, { OK, OK, NC }, UNN,
+	  "rx_csum_valid" },
+	{ "v4, ipv4 header invalid: not a kind, ignored", RT_V4, RT_IP4,
+	  { BAD, NC, NC }, NONE, "rx_csum_inactive" },
+	{ "v4, tcp6 valid: ignored", RT_V4, RT_IP6, { NC, OK, NC }, NONE,
+	  "rx_csum_inactive" },
+	{ "v4, udp6 invalid: ignored", RT_V4, RT_IP6, { NC, NC, BAD }, NONE,
+	  "rx_csum_inactive" },
+	{ "v4, ipv6 nothing checked", RT_V4, RT_IP6, { NC, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+
+	/* keyword: RX TCP6 off */
+	{ "keyword, tcp6 valid: ignored", RT_KW, RT_IP6, { NC, OK, NC },
+	  NONE, "rx_csum_inactive" },
+	{ "keyword, udp6 valid", RT_KW, RT_IP6, { NC, NC, OK }, UNN,
+	  "rx_csum_valid" },
+	{ "keyword, tcp4 valid", RT_KW, RT_IP4, { OK, OK, NC }, UNN,
+	  "rx_csum_valid" },
+
+	/* RX checksum off: nothing reported */
+	{ "off, tcp4 valid", RT_OFF, RT_IP4, { OK, OK, NC }, NONE,
+	  "rx_csum_inactive" },
+	{ "off, tcp6 invalid", RT_OFF, RT_IP6, { NC, BAD, NC }, NONE,
+	  "rx_csum_inactive" },
+	{ "off, nothing checked", RT_OFF, RT_IP4, { NC, NC, NC }, NONE,
+	  "rx_csum_inactive" },
+	{ "none declared, tcp4 valid", RT_NONE, RT_IP4, { OK, OK, NC }, NONE,
+	  "rx_csum_inactive" },
+};
+
+static void rx_case_desc(const struct rx_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(rx, rx_cases, rx_case_desc);
+
+static void rx_csum_test(struct kunit *test)
+{
+	const struct rx_case *c = test->param_value;
+	struct tc_count want[] = { { c->counter, 1 }, { } };
+	struct netcx_adapter *ad;
+	struct sk_buff *skb;
+	struct tc_snap s;
+
+	ad = rt_setup(test, c->profile);
+	tc_init(test, ad, &s);
+	skb = rt_skb(test, c->pkt);
+
+	local_bh_disable();
+	netcx_rx_csum(ad, skb, &c->res);
+	local_bh_enable();
+
+	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, c->ip_summed);
+	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, 0);
+	kfree_skb(skb);
+	tc_expect(test, ad, &s, want, "rx");
+}
+
+/**
+ * struct complete_case - a full packet checksum on one adapter
+ * @name: the case.
+ * @profile: &enum rt_profile.
+ * @pkt: &enum rt_pkt.
+ * @complete: whether CHECKSUM_COMPLETE is reported (else NONE).
+ */
+struct complete_case {
+	const char *name;
+	/* input */
+	u8 profile;
+	u8 pkt;
+	/* expected */
+	bool complete;
+};
+
+static const struct complete_case complete_cases[] = {
+	{ "complete, ipv4", RT_COMPLETE, RT_IP4, true },
+	{ "complete, ipv6", RT_COMPLETE, RT_IP6, true },
+	{ "complete, arp", RT_COMPLETE, RT_ARP, true },
+	{ "complete, vlan ipv6", RT_COMPLETE, RT_VLAN_IP6, true },
+	{ "not declared", RT_ALL, RT_IP4, false },
+	{ "keyword, ipv6: tcp6 off", RT_KW, RT_IP6, false },
+	{ "keyword, vlan ipv6: tcp6 off", RT_KW, RT_VLAN_IP6, false },
+	{ "keyword, ipv4", RT_KW, RT_IP4, true },
+	{ "off", RT_OFF, RT_IP4, false },
+	{ "none declared", RT_NONE, RT_IP4, false },
+};
+
+static void complete_case_desc(const struct complete_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(complete, complete_cases, complete_case_desc);
+
+static void rx_csum_complete_test(struct kunit *test)
+{
+	const struct complete_case *c = test->param_value;
+	struct tc_count want[] = {
+		{ c->complete ? "rx_csum_complete" : "rx_csum_inactive", 1 },
+		{ }
+	};
+	struct netcx_adapter *ad;
+	struct sk_buff *skb;
+	struct tc_snap s;
+
+	ad = rt_setup(test, c->profile);
+	tc_init(test, ad, &s);
+	skb = rt_skb(test, c->pkt);
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+
+	local_bh_disable();
+	netcx_rx_csum_complete(ad, skb, (__force __wsum)0x1234abcd);
+	local_bh_enable();
+
+	if (c->complete) {
+		KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, CHECKSUM_COMPLETE);
+		KUNIT_EXPECT_EQ(test, (__force u32)skb->csum, 0x1234abcd);
+	} else {
+		KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, CHECKSUM_NONE);
+		KUNIT_EXPECT_EQ(test, (int)skb->csum_level, 0);
+	}
+	kfree_skb(skb);
+	tc_expect(test, ad, &s, want, "rx complete");
+}
+
+/* Switched off and on again at run time: follows dev->features. */
+static void rx_csum_toggle_test(struct kunit *test)
+{
+	static const struct netcx_rx_csum res = { OK, OK, NC };
+	struct tc_count valid[] = { { "rx_csum_valid", 1 }, { } };
+	struct tc_count inactive[] = { { "rx_csum_inactive", 1 }, { } };
+	struct netcx_adapter *ad = rt_setup(test, RT_ALL);
+	struct net_device *dev = netcx_adapter_netdev(ad);
+	struct sk_buff *skb;
+	struct tc_snap s;
+	int i;
+
+	tc_init(test, ad, &s);
+	for (i = 0; i < 3; i++) {
+		bool on = i != 1;
+
+		if (on)
+			dev->features |= NETIF_F_RXCSUM;
+		else
+			dev->features &= ~NETIF_F_RXCSUM;
+		skb = rt_skb(test, RT_IP4);
+		local_bh_disable();
+		netcx_rx_csum(ad, skb, &res);
+		local_bh_enable();
+		KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, on ? UNN : NONE);
+		kfree_skb(skb);
+		tc_expect(test, ad, &s, on ? valid : inactive, "toggle");
+	}
+}
+
+static struct kunit_case netcx_rxcsum_test_cases[] = {
+	KUNIT_CASE_PARAM(rx_csum_test, rx_gen_params),
+	KUNIT_CASE_PARAM(rx_csum_complete_test, complete_gen_params),
+	KUNIT_CASE(rx_csum_toggle_test),
+	{}
+};
+
+static struct kunit_suite netcx_rxcsum_test_suite = {
+	.name = "netcx_rxcsum",
+	.init = rt_init,
+	.exit = rt_exit,
+	.test_cases = netcx_rxcsum_test_cases,
+};
+
+kunit_test_suite(netcx_rxcsum_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the netcx receive checksum report");
+MODULE_IMPORT_NS(NETCX_NS);
+MODULE_LICENSE("GPL");

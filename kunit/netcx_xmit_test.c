@@ -1,0 +1,1580 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: the per-packet transmit policy over real skbs built byte by byte:
+ * netcx_features_check()'s decision, netcx_tx_prepare()'s descriptor and
+ * in-driver fallbacks (as for a packet that bypassed the first, like
+ * pktgen's), and the counters each moved; then the same packets through
+ * the stack's own netif_skb_features() and fallbacks before
+ * netcx_tx_prepare(), counted once. Every checksum on the wire is checked
+ * with the test's own ones' complement sum (tb_sum()), the hardware's part
+ * emulated from the descriptor.
+ */
+#include <kunit/test.h>
+#include <linux/err.h>
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <net/checksum.h>
+#include <net/ip6_checksum.h>
+
+#include <compat/compat.h>
+#include <netcx/netcx.h>
+
+#include "netcx_counters.h"
+#include "netcx_pkt_build.h"
+#include "netcx_test.h"
+
+#define L(...)	((const struct tb_layer[]){ __VA_ARGS__, { TB_END } })
+
+#define TCP_FIN		0x01
+#define TCP_PSH		0x08
+#define TCP_ACK		0x10
+#define FLAGS		(TCP_ACK | TCP_PSH | TCP_FIN)
+#define DF		0x4000
+
+#define ETH		{ TB_ETH }
+#define VLAN(tci)	{ TB_VLAN, 0, tci }
+#define SVLAN(tci)	{ TB_SVLAN, 0, tci }
+#define IP4		{ TB_IPV4, 0, DF }
+#define IP4O		{ TB_IPV4, 8, DF }	/* 8 bytes of options */
+#define IP6		{ TB_IPV6 }
+#define HOP(n)		{ TB_HOP, n }
+#define RT(n)		{ TB_RT, n }
+#define DST(n)		{ TB_DST, n }
+#define FRAG(v)		{ TB_FRAG, 0, v }
+#define TCP		{ TB_TCP, 0, FLAGS }
+#define TCPO		{ TB_TCP, 12, FLAGS }	/* 12 bytes: NOPs, timestamp */
+#define UDP		{ TB_UDP }
+#define ICMP		{ TB_ICMP }
+#define DATA(n)		{ TB_DATA, n }
+
+/* ---- hardware ---- */
+
+enum xt_profile {
+	XT_FULL,	/* netcx_test.h's full: every flag, no offset limit */
+	XT_E1000,	/* netcx_test.h's e1000: generic checksum, IPv4 LSO */
+	XT_BASIC,	/* protocol-aware, no options, offset limits 14/34 */
+	XT_LIMITS,	/* full checksum; LSO and USO with tight limits */
+	XT_KW,		/* full, with keywords switching kinds off */
+	XT_PRIO,	/* checksum; priority tags only */
+	XT_VLANONLY,	/* checksum; VLAN tags only */
+};
+
+#define XT_KEYWORDS	"*TCPChecksumOffloadIPv6=2,*LsoV2IPv4=0," \
+			"*PriorityVLANTag=1,*UsoIPv6=0"
+
+static const struct netcx_tx_csum_caps xt_basic_tx = {
+	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+	.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
+	.l3_offset_limit = 14,
+	.l4_offset_limit = 34,
+};
+
+static const struct netcx_tx_csum_caps xt_full_tx = {
+	.l3 = NETCX_L3_ALL,
+	.l4 = NETCX_L4_ALL,
+};
+
+static const struct netcx_gso_caps xt_limits_lso = {
+	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+	.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+	.l4_offset_limit = 54,
+	.max_size = 6000,
+	.min_segs = 3,
+	.max_segs = 5,
+};
+
+static const struct netcx_gso_caps xt_limits_uso = {
+	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+	.l4 = NETCX_L4_UDP,
+	.max_size = 4000,
+	.min_segs = 2,
+	.max_segs = 3,
+};
+
+static const struct netcx_ieee8021q_caps xt_prio = { .kinds = NETCX_TAG_PRIO };
+static const struct netcx_ieee8021q_caps xt_vlan = { .kinds = NETCX_TAG_VLAN };
+
+static int xt_declare(struct netcx_adapter *ad, enum xt_profile profile)
+{
+	switch (profile) {
+	case XT_FULL:
+		return netcx_test_declare(ad, NETCX_TEST_FULL);
+	case XT_E1000:
+		return netcx_test_declare(ad, NETCX_TEST_E1000);
+	case XT_BASIC:
+		return netcx_set_tx_csum_caps(ad, &xt_basic_tx);
+	case XT_LIMITS:
+		return netcx_set_tx_csum_caps(ad, &xt_full_tx) ?:
+		       netcx_set_lso_caps(ad, &xt_limits_lso) ?:
+		       netcx_set_uso_caps(ad, &xt_limits_uso);
+	case XT_KW:
+		return netcx_test_declare(ad, NETCX_TEST_FULL) ?:
+		       netcx_set_keywords(ad, XT_KEYWORDS);
+	case XT_PRIO:
+		return netcx_test_declare(ad, NETCX_TEST_CSUM) ?:
+		       netcx_set_ieee8021q_caps(ad, &xt_prio);
+	case XT_VLANONLY:
+		return netcx_test_declare(ad, NETCX_TEST_CSUM) ?:
+		       netcx_set_ieee8021q_caps(ad, &xt_vlan);
+	}
+	return -EINVAL;
+}
+
+/* ---- the device: a driver whose ndo_features_check is netcx's ---- */
+
+struct xt_priv {
+	struct netcx_adapter *ad;
+};
+
+static netdev_features_t xt_ndo_features_check(struct sk_buff *skb,
+					       struct net_device *dev,
+					       netdev_features_t features)
+{
+	struct xt_priv *priv = netdev_priv(dev);
+
+	return netcx_features_check(priv->ad, skb, features);
+}
+
+static const struct net_device_ops xt_netdev_ops = {
+	.ndo_features_check = xt_ndo_features_check,
+};
+
+#define DRIVER_BITS	(NETIF_F_SG | NETIF_F_HIGHDMA)
+
+/* A committed adapter with @profile, @off then switched off; freed at exit. */
+static struct netcx_adapter *xt_setup(struct kunit *test,
+				      enum xt_profile profile,
+				      netdev_features_t off)
+{
+	struct net_device *dev;
+	struct xt_priv *priv;
+
+	dev = alloc_etherdev(sizeof(*priv));
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	test->priv = dev;
+	dev->netdev_ops = &xt_netdev_ops;
+	dev->hw_features = DRIVER_BITS;
+	dev->features = DRIVER_BITS;
+	dev->vlan_features = DRIVER_BITS;
+	priv = netdev_priv(dev);
+	priv->ad = netcx_adapter_create(dev, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
+	KUNIT_ASSERT_EQ(test, xt_declare(priv->ad, profile), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
+	/* what ethtool -K leaves in dev->features */
+	dev->features &= ~off;
+	return priv->ad;
+}
+
+static int xt_init(struct kunit *test)
+{
+	test->priv = NULL;
+	return 0;
+}
+
+static void xt_exit(struct kunit *test)
+{
+	struct net_device *dev = test->priv;
+	struct xt_priv *priv;
+
+	if (!dev)
+		return;
+	priv = netdev_priv(dev);
+	if (!IS_ERR_OR_NULL(priv->ad))
+		netcx_adapter_destroy(priv->ad);
+	free_netdev(dev);
+}
+
+/* The transmit path runs with BH disabled; so do the calls here. */
+static netdev_features_t xt_features_check(struct netcx_adapter *ad,
+					   struct sk_buff *skb,
+					   netdev_features_t features)
+{
+	local_bh_disable();
+	features = netcx_features_check(ad, skb, features);
+	local_bh_enable();
+	return features;
+}
+
+static int xt_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
+			 struct netcx_tx_desc *desc)
+{
+	int ret;
+
+	local_bh_disable();
+	ret = netcx_tx_prepare(ad, pskb, desc);
+	local_bh_enable();
+	return ret;
+}
+
+/* ---- packets ---- */
+
+/**
+ * struct tb_pkt - a test packet and where its headers are
+ * @buf: the bytes, as built.
+ * @len: their number.
+ * @nh: the offset of the IP header.
+ * @th: the offset of the TCP, UDP or ICMP header.
+ * @hlen: the length of all the headers.
+ * @proto: %IPPROTO_TCP, %IPPROTO_UDP or %IPPROTO_ICMP.
+ * @check: the offset of the transport checksum.
+ */
+struct tb_pkt {
+	u8 *buf;
+	unsigned int len;
+	unsigned int nh;
+	unsigned int th;
+	unsigned int hlen;
+	u8 proto;
+	unsigned int check;
+};
+
+static void tb_pkt_init(struct kunit *test, struct tb_pkt *p,
+			const struct tb_layer *l)
+{
+	unsigned int off = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->len = tb_len(l);
+	p->buf = kunit_kzalloc(test, p->len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p->buf);
+	KUNIT_ASSERT_EQ(test, tb_build(p->buf, p->len, l), p->len);
+
+	for (; l->type != TB_END; off += tb_layer_len(l), l++) {
+		switch (l->type) {
+		case TB_IPV4:
+		case TB_IPV6:
+			p->nh = off;
+			break;
+		case TB_TCP:
+			p->proto = IPPROTO_TCP;
+			p->th = off;
+			p->check = off + 16;
+			break;
+		case TB_UDP:
+			p->proto = IPPROTO_UDP;
+			p->th = off;
+			p->check = off + 6;
+			break;
+		case TB_ICMP:
+			p->proto = IPPROTO_ICMP;
+			p->th = off;
+			p->check = off + 2;
+			break;
+		}
+		if (p->proto && !p->hlen)
+			p->hlen = off + tb_layer_len(l);
+	}
+	KUNIT_ASSERT_NE(test, p->proto, 0);
+}
+
+/* The transport checksum over @len bytes of @pkt: 0xffff when right. */
+static u16 tb_l4_sum(const struct tb_pkt *p, const u8 *pkt, unsigned int len,
+		     unsigned int push)
+{
+	const u8 *l4 = pkt + p->th + push;
+	u32 sum = 0;
+
+	if (p->proto != IPPROTO_ICMP)
+		sum = tb_pseudo_sum(pkt + p->nh + push, p->proto,
+				    len - p->th - push);
+	return tb_fold(tb_sum(l4, len - p->th - push, sum));
+}
+
+enum xt_sum {
+	SUM_PARTIAL,		/* CHECKSUM_PARTIAL, as the stack hands it */
+	SUM_NONE,		/* CHECKSUM_NONE: nothing asked */
+};
+
+enum xt_corrupt {
+	BAD_NONE,
+	BAD_IHL,		/* IPv4 header length 16 */
+	BAD_DOFF,		/* TCP data offset 16 */
+	BAD_HOPLEN,		/* hop-by-hop header longer than the packet */
+	BAD_CSUM_OFFSET,	/* csum_offset past the end */
+};
+
+/**
+ * struct xmit_case - one packet on one adapter
+ * @name: the case.
+ * @profile: the hardware, &enum xt_profile.
+ * @off: features switched off after commit.
+ * @hdrs: the packet.
+ * @headlen: bytes in the linear area (the rest in a page); 0: all.
+ * @sum: &enum xt_sum.
+ * @gso_type: with @mss, a GSO skb.
+ * @mss: the GSO size; 0: not GSO.
+ * @tag_proto: an out-of-band tag's TPID (%ETH_P_8021Q...); 0: none.
+ * @tci: that tag.
+ * @bad: &enum xt_corrupt.
+ * @trim: when not 0, the skb is cut to that length.
+ * @stack: &enum xt_stack.
+ * @strip: what netcx_features_check() takes (%S_CSUM, %S_GSO, %S_VLAN).
+ * @fc: the counters netcx_features_check() moves.
+ * @ret: what netcx_tx_prepare() returns, the check bypassed.
+ * @desc: the descriptor it fills.
+ * @tx: the counters it moves.
+ * @seg_desc: for %NETCX_TX_SEGMENTED, each segment's descriptor.
+ * @seg_tx: the counters the segments' own netcx_tx_prepare() move.
+ */
+struct xmit_case {
+	const char *name;
+	/* input */
+	u8 profile;
+	netdev_features_t off;
+	const struct tb_layer *hdrs;
+	unsigned int headlen;
+	u8 sum;
+	unsigned int gso_type;
+	u16 mss;
+	u16 tag_proto;
+	u16 tci;
+	u8 bad;
+	unsigned int trim;
+	u8 stack;
+	/* expected */
+	u8 strip;
+	struct tc_count fc[5];
+	int ret;
+	struct netcx_tx_desc desc;
+	struct tc_count tx[6];
+	struct netcx_tx_desc seg_desc;
+	struct tc_count seg_tx[2];
+};
+
+/**
+ * enum xt_stack - how the stack's own path compares
+ * @STACK_SAME: it counts exactly what netcx_tx_prepare() alone does.
+ * @STACK_OWN: the stack applies rules of its own first (6.12's IPv6
+ *	extension headers for IP/IPV6_CSUM, a failed segmentation it drops):
+ *	counted differently, checked for consistency only.
+ * @STACK_SKIP: the stack would warn on the packet (not ours to test).
+ */
+enum xt_stack {
+	STACK_SAME,
+	STACK_OWN,
+	STACK_SKIP,
+};
+
+#define S_CSUM	BIT(0)
+#define S_GSO	BIT(1)
+#define S_VLAN	BIT(2)
+
+#define F_CS	NETCX_TXD_L4_CSUM
+#define F_I4	NETCX_TXD_IPV4_CSUM
+#define F_V6	NETCX_TXD_IPV6
+#define F_VL	NETCX_TXD_VLAN
+#define F_LSO	NETCX_TXD_LSO
+#define F_USO	NETCX_TXD_USO
+#define P_TCP	IPPROTO_TCP
+#define P_UDP	IPPROTO_UDP
+
+#define D(f, l3, l4, co, pr) \
+	{ .flags = (f), .l3_offset = (l3), .l4_offset = (l4), \
+	  .csum_offset = (co), .l4_proto = (pr) }
+#define DT(f, l3, l4, co, pr, tci) \
+	{ .flags = (f), .l3_offset = (l3), .l4_offset = (l4), \
+	  .csum_offset = (co), .l4_proto = (pr), .vlan_tci = (tci) }
+#define DG(f, l3, l4, co, pr, hl, m, s) \
+	{ .flags = (f), .l3_offset = (l3), .l4_offset = (l4), \
+	  .csum_offset = (co), .l4_proto = (pr), .hdr_len = (hl), \
+	  .mss = (m), .segs = (s) }
+#define DGT(f, l3, l4, co, pr, hl, m, s, tci) \
+	{ .flags = (f), .l3_offset = (l3), .l4_offset = (l4), \
+	  .csum_offset = (co), .l4_proto = (pr), .hdr_len = (hl), \
+	  .mss = (m), .segs = (s), .vlan_tci = (tci) }
+
+#define CSUM_HW(n)	{ "tx_csum_hw", n }
+#define CSUM_SW(n)	{ "tx_csum_sw", n }
+#define LSO_HW		{ "tx_lso_hw", 1 }
+#define LSO_SW		{ "tx_lso_sw", 1 }
+#define USO_HW		{ "tx_uso_hw", 1 }
+#define USO_SW		{ "tx_uso_sw", 1 }
+#define VLAN_HW		{ "tx_vlan_hw", 1 }
+#define VLAN_SW		{ "tx_vlan_sw", 1 }
+#define DROPPED		{ "tx_offload_dropped", 1 }
+#define WHY(r, n)	{ "tx_fallback_" #r, n }
+
+#define Q		ETH_P_8021Q
+#define AD		ETH_P_8021AD
+
+#define T4		L(ETH, IP4, TCP, DATA(201))
+#define T4_GSO		L(ETH, IP4, TCP, DATA(3000))
+#define U4_GSO		L(ETH, IP4, UDP, DATA(3000))
+#define T6_GSO		L(ETH, IP6, TCP, DATA(3000))
+#define U6_GSO		L(ETH, IP6, UDP, DATA(3000))
+
+static const struct xmit_case xmit_cases[] = {
+	/* full: protocol-aware, every flag, no offset limit */
+	{
+		.name = "full tcp4", .profile = XT_FULL, .hdrs = T4,
+		.desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp4 ip and tcp options", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4O, TCPO, DATA(201)),
+		.desc = D(F_CS | F_I4, 14, 42, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full udp4", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4, UDP, DATA(201)),
+		.desc = D(F_CS | F_I4, 14, 34, 6, P_UDP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp6", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, TCP, DATA(201)),
+		.desc = D(F_CS | F_V6, 14, 54, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp6 hop-by-hop", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(201)),
+		.stack = STACK_OWN,
+		.desc = D(F_CS | F_V6, 14, 62, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp6 routing tcp options", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, RT(24), TCPO, DATA(201)),
+		.stack = STACK_OWN,
+		.desc = D(F_CS | F_V6, 14, 78, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full udp6 destination options", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, DST(16), UDP, DATA(201)),
+		.stack = STACK_OWN,
+		.desc = D(F_CS | F_V6, 14, 70, 6, P_UDP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp6 atomic fragment header", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, FRAG(0), TCP, DATA(201)),
+		.stack = STACK_OWN,
+		.desc = D(F_CS | F_V6, 14, 62, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp6 first fragment", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, FRAG(1), TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
+		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		.name = "full vlan tcp4", .profile = XT_FULL,
+		.hdrs = L(ETH, VLAN(5), IP4, TCP, DATA(201)),
+		.desc = D(F_CS | F_I4, 18, 38, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full qinq tcp4", .profile = XT_FULL,
+		.hdrs = L(ETH, SVLAN(9), VLAN(5), IP4, TCP, DATA(201)),
+		.strip = S_CSUM | S_GSO,
+		.fc = { CSUM_SW(1), WHY(multi_tag, 1) },
+		.tx = { CSUM_SW(1), WHY(multi_tag, 1) },
+	},
+	{
+		.name = "full tag tcp4", .profile = XT_FULL, .hdrs = T4,
+		.tag_proto = Q, .tci = 0x2005,
+		.desc = DT(F_VL | F_CS | F_I4, 14, 34, 16, P_TCP, 0x2005),
+		.tx = { VLAN_HW, CSUM_HW(1) },
+	},
+	{
+		.name = "full tag over vlan tcp4", .profile = XT_FULL,
+		.hdrs = L(ETH, VLAN(5), IP4, TCP, DATA(201)),
+		.tag_proto = Q, .tci = 0x2007,
+		.strip = S_CSUM | S_GSO,
+		.fc = { CSUM_SW(1), WHY(multi_tag, 1) },
+		.desc = DT(F_VL, 0, 0, 0, 0, 0x2007),
+		.tx = { VLAN_HW, CSUM_SW(1), WHY(multi_tag, 1) },
+	},
+	{
+		.name = "full 802.1ad tag tcp4", .profile = XT_FULL, .hdrs = T4,
+		.tag_proto = AD, .tci = 5,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(unsupported, 1) },
+		.desc = D(F_CS | F_I4, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(unsupported, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "full icmp4", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4, ICMP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
+		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		.name = "full tcp4 not partial", .profile = XT_FULL, .hdrs = T4,
+		.sum = SUM_NONE,
+	},
+	{
+		.name = "full bad ipv4 not partial: not walked",
+		.profile = XT_FULL, .hdrs = T4, .sum = SUM_NONE, .bad = BAD_IHL,
+	},
+	{
+		.name = "full tcp4 gso", .profile = XT_FULL, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.desc = DG(F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54, 1000, 3),
+		.tx = { LSO_HW },
+	},
+	{
+		.name = "full tcp6 gso", .profile = XT_FULL, .hdrs = T6_GSO,
+		.gso_type = SKB_GSO_TCPV6, .mss = 1000,
+		.desc = DG(F_LSO | F_CS | F_V6, 14, 54, 16, P_TCP, 74, 1000, 3),
+		.tx = { LSO_HW },
+	},
+	{
+		.name = "full tcp6 hop-by-hop gso", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(3000)),
+		.gso_type = SKB_GSO_TCPV6, .mss = 1000, .stack = STACK_OWN,
+		.desc = DG(F_LSO | F_CS | F_V6, 14, 62, 16, P_TCP, 82, 1000, 3),
+		.tx = { LSO_HW },
+	},
+	{
+		.name = "full udp4 gso", .profile = XT_FULL, .hdrs = U4_GSO,
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.desc = DG(F_USO | F_CS | F_I4, 14, 34, 6, P_UDP, 42, 1000, 3),
+		.tx = { USO_HW },
+	},
+	{
+		.name = "full udp6 gso", .profile = XT_FULL, .hdrs = U6_GSO,
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.desc = DG(F_USO | F_CS | F_V6, 14, 54, 6, P_UDP, 62, 1000, 3),
+		.tx = { USO_HW },
+	},
+	{
+		.name = "full tag tcp4 gso", .profile = XT_FULL, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000, .tag_proto = Q, .tci = 5,
+		.desc = DGT(F_VL | F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54,
+			    1000, 3, 5),
+		.tx = { VLAN_HW, LSO_HW },
+	},
+	{
+		.name = "full qinq tcp4 gso", .profile = XT_FULL,
+		.hdrs = L(ETH, SVLAN(9), VLAN(5), IP4, TCP, DATA(3000)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_CSUM | S_GSO,
+		.fc = { LSO_SW, CSUM_SW(3), WHY(multi_tag, 4) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, CSUM_SW(3), WHY(multi_tag, 4) },
+	},
+	{
+		.name = "full tcp4 gso with ecn", .profile = XT_FULL,
+		.hdrs = T4_GSO, .gso_type = SKB_GSO_TCPV4 | SKB_GSO_TCP_ECN,
+		.mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(inactive, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(inactive, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		/* the stack cannot segment it either; it drops it itself */
+		.name = "full tcp gso type on udp", .profile = XT_FULL,
+		.hdrs = U4_GSO, .gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.stack = STACK_OWN,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(unknown_l4, 1) },
+		.ret = -EINVAL,
+		.tx = { DROPPED },
+	},
+
+	/* e1000-like: generic checksum, offset limit 255, IPv4 LSO */
+	{
+		.name = "e1000 tcp4", .profile = XT_E1000, .hdrs = T4,
+		.desc = D(F_CS, 14, 34, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 tcp4 ip and tcp options", .profile = XT_E1000,
+		.hdrs = L(ETH, IP4O, TCPO, DATA(201)),
+		.desc = D(F_CS, 14, 42, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 tcp6 hop-by-hop", .profile = XT_E1000,
+		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(201)),
+		.desc = D(F_CS | F_V6, 14, 62, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 udp6 destination options", .profile = XT_E1000,
+		.hdrs = L(ETH, IP6, DST(16), UDP, DATA(201)),
+		.desc = D(F_CS | F_V6, 14, 70, 6, P_UDP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 qinq tcp4", .profile = XT_E1000,
+		.hdrs = L(ETH, SVLAN(9), VLAN(5), IP4, TCP, DATA(201)),
+		.strip = S_GSO,		/* vlan_features_check() */
+		.desc = D(F_CS, 22, 42, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 icmp4", .profile = XT_E1000,
+		.hdrs = L(ETH, IP4, ICMP, DATA(201)),
+		.desc = D(F_CS, 14, 34, 2, 0),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 tcp6 first fragment", .profile = XT_E1000,
+		.hdrs = L(ETH, IP6, FRAG(1), TCP, DATA(201)),
+		.desc = D(F_CS | F_V6, 14, 62, 16, 0),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 tcp6 past the offset limit", .profile = XT_E1000,
+		.hdrs = L(ETH, IP6, HOP(208), TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(l4_offset, 1) },
+		.tx = { CSUM_SW(1), WHY(l4_offset, 1) },
+	},
+	{
+		.name = "e1000 tag tcp4", .profile = XT_E1000, .hdrs = T4,
+		.tag_proto = Q, .tci = 0x2005,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(unsupported, 1) },
+		.desc = D(F_CS, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(unsupported, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 tcp4 gso", .profile = XT_E1000, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.desc = DG(F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54, 1000, 3),
+		.tx = { LSO_HW },
+	},
+	{
+		.name = "e1000 tcp6 gso", .profile = XT_E1000, .hdrs = T6_GSO,
+		.gso_type = SKB_GSO_TCPV6, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(unsupported, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(unsupported, 1) },
+		.seg_desc = D(F_CS | F_V6, 14, 54, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "e1000 tag tcp4 gso", .profile = XT_E1000,
+		.hdrs = T4_GSO, .gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.tag_proto = Q, .tci = 5,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(unsupported, 1) },
+		.desc = DG(F_LSO | F_CS | F_I4, 18, 38, 16, P_TCP, 58, 1000, 3),
+		.tx = { VLAN_SW, WHY(unsupported, 1), LSO_HW },
+	},
+	{
+		.name = "e1000 tag tcp4 gso one segment", .profile = XT_E1000,
+		.hdrs = L(ETH, IP4, TCP, DATA(800)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000, .tag_proto = Q, .tci = 5,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(unsupported, 1) },
+		.desc = D(F_CS, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(unsupported, 1), LSO_SW,
+			WHY(too_few_segs, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "e1000 qinq tcp4 gso", .profile = XT_E1000,
+		.hdrs = L(ETH, SVLAN(9), VLAN(5), IP4, TCP, DATA(3000)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(multi_tag, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(multi_tag, 1) },
+		.seg_desc = D(F_CS, 22, 42, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+
+	/* basic: protocol-aware, no options, offset limits 14 and 34 */
+	{
+		.name = "basic tcp4", .profile = XT_BASIC, .hdrs = T4,
+		.desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "basic udp4", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP4, UDP, DATA(201)),
+		.desc = D(F_CS | F_I4, 14, 34, 6, P_UDP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "basic tcp4 ip options, paged", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP4O, TCP, DATA(1201)), .headlen = 14 + 28 + 20,
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(ipv4_options, 1) },
+		.tx = { CSUM_SW(1), WHY(ipv4_options, 1) },
+	},
+	{
+		.name = "basic tcp4 tcp options", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP4, TCPO, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(tcp_options, 1) },
+		.tx = { CSUM_SW(1), WHY(tcp_options, 1) },
+	},
+	{
+		.name = "basic tcp6", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP6, TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(l4_offset, 1) },
+		.tx = { CSUM_SW(1), WHY(l4_offset, 1) },
+	},
+	{
+		.name = "basic tcp6 hop-by-hop", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(ipv6_exthdr, 1) },
+		.tx = { CSUM_SW(1), WHY(ipv6_exthdr, 1) },
+	},
+	{
+		.name = "basic udp6 fragment header", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP6, FRAG(0), UDP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(ipv6_exthdr, 1) },
+		.tx = { CSUM_SW(1), WHY(ipv6_exthdr, 1) },
+	},
+	{
+		.name = "basic vlan tcp4", .profile = XT_BASIC,
+		.hdrs = L(ETH, VLAN(5), IP4, TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(l3_offset, 1) },
+		.tx = { CSUM_SW(1), WHY(l3_offset, 1) },
+	},
+	{
+		.name = "basic tcp4 gso", .profile = XT_BASIC, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(unsupported, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(unsupported, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "basic tcp4 options gso, paged", .profile = XT_BASIC,
+		.hdrs = L(ETH, IP4, TCPO, DATA(3000)), .headlen = 14 + 20 + 32,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_CSUM | S_GSO,
+		.fc = { LSO_SW, WHY(unsupported, 1), CSUM_SW(3),
+			WHY(tcp_options, 3) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(unsupported, 1), CSUM_SW(3),
+			WHY(tcp_options, 3) },
+	},
+
+	/* limits: LSO 3-5 segments, 6000 bytes, offset 54; USO 2-3, 4000 */
+	{
+		.name = "limits tcp4 gso", .profile = XT_LIMITS, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.desc = DG(F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54, 1000, 3),
+		.tx = { LSO_HW },
+	},
+	{
+		.name = "limits tcp4 gso too few segments", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP4, TCP, DATA(2000)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(too_few_segs, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(too_few_segs, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(2) },
+	},
+	{
+		/* one segment: the stack cannot segment it, tx_prepare sends */
+		.name = "limits tcp4 gso one segment", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP4, TCP, DATA(800)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.tx = { LSO_SW, WHY(too_few_segs, 1), CSUM_HW(1) },
+	},
+	{
+		/* without TSO in its features, the stack drops it itself */
+		.name = "basic tcp4 options gso one segment, sw csum",
+		.profile = XT_BASIC, .hdrs = L(ETH, IP4, TCPO, DATA(800)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000, .stack = STACK_OWN,
+		.tx = { LSO_SW, WHY(unsupported, 1), CSUM_SW(1),
+			WHY(tcp_options, 1) },
+	},
+	{
+		.name = "limits tcp4 gso too many segments", .profile = XT_LIMITS,
+		.hdrs = T4_GSO, .gso_type = SKB_GSO_TCPV4, .mss = 500,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(too_many_segs, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(too_many_segs, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(6) },
+	},
+	{
+		.name = "limits tcp4 gso too large", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP4, TCP, DATA(7000)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1400,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(too_large, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(too_large, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(5) },
+	},
+	{
+		.name = "limits tcp4 ip options gso", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP4O, TCP, DATA(3000)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(ipv4_options, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(ipv4_options, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 42, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "limits tcp6 hop-by-hop gso", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(3000)),
+		.gso_type = SKB_GSO_TCPV6, .mss = 1000, .stack = STACK_OWN,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(ipv6_exthdr, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(ipv6_exthdr, 1) },
+		.seg_desc = D(F_CS | F_V6, 14, 62, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "limits vlan tcp6 gso past the offset limit",
+		.profile = XT_LIMITS,
+		.hdrs = L(ETH, VLAN(5), IP6, TCP, DATA(3000)),
+		.gso_type = SKB_GSO_TCPV6, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(l4_offset, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(l4_offset, 1) },
+		.seg_desc = D(F_CS | F_V6, 18, 58, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "limits udp4 gso", .profile = XT_LIMITS, .hdrs = U4_GSO,
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.desc = DG(F_USO | F_CS | F_I4, 14, 34, 6, P_UDP, 42, 1000, 3),
+		.tx = { USO_HW },
+	},
+	{
+		.name = "limits udp4 gso too large", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP4, UDP, DATA(4000)),
+		.gso_type = SKB_GSO_UDP_L4, .mss = 2000,
+		.strip = S_GSO,
+		.fc = { USO_SW, WHY(too_large, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { USO_SW, WHY(too_large, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 6, P_UDP),
+		.seg_tx = { CSUM_HW(2) },
+	},
+	{
+		.name = "limits udp6 gso too many segments",
+		.profile = XT_LIMITS, .hdrs = L(ETH, IP6, UDP, DATA(2000)),
+		.gso_type = SKB_GSO_UDP_L4, .mss = 500,
+		.strip = S_GSO,
+		.fc = { USO_SW, WHY(too_many_segs, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { USO_SW, WHY(too_many_segs, 1) },
+		.seg_desc = D(F_CS | F_V6, 14, 54, 6, P_UDP),
+		.seg_tx = { CSUM_HW(4) },
+	},
+	{
+		.name = "limits udp4 gso one segment", .profile = XT_LIMITS,
+		.hdrs = L(ETH, IP4, UDP, DATA(600)),
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.desc = D(F_CS | F_I4, 14, 34, 6, P_UDP),
+		.tx = { USO_SW, WHY(too_few_segs, 1), CSUM_HW(1) },
+	},
+
+	/* keywords: TX TCP6 off, LSO TCP4 off, priority tags only, USO6 off */
+	{
+		.name = "keywords tcp6", .profile = XT_KW,
+		.hdrs = L(ETH, IP6, TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(kind_disabled, 1) },
+		.tx = { CSUM_SW(1), WHY(kind_disabled, 1) },
+	},
+	{
+		.name = "keywords udp6", .profile = XT_KW,
+		.hdrs = L(ETH, IP6, UDP, DATA(201)),
+		.desc = D(F_CS | F_V6, 14, 54, 6, P_UDP),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "keywords tcp4 gso", .profile = XT_KW, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(kind_disabled, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(kind_disabled, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "keywords tcp6 gso, paged", .profile = XT_KW,
+		.hdrs = T6_GSO, .headlen = 74,
+		.gso_type = SKB_GSO_TCPV6, .mss = 1000,
+		.strip = S_CSUM | S_GSO,
+		.fc = { LSO_SW, CSUM_SW(3), WHY(kind_disabled, 4) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, CSUM_SW(3), WHY(kind_disabled, 4) },
+	},
+	{
+		.name = "keywords udp4 gso", .profile = XT_KW, .hdrs = U4_GSO,
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.desc = DG(F_USO | F_CS | F_I4, 14, 34, 6, P_UDP, 42, 1000, 3),
+		.tx = { USO_HW },
+	},
+	{
+		.name = "keywords udp6 gso", .profile = XT_KW, .hdrs = U6_GSO,
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { USO_SW, WHY(kind_disabled, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { USO_SW, WHY(kind_disabled, 1) },
+		.seg_desc = D(F_CS | F_V6, 14, 54, 6, P_UDP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "keywords tag with a vlan id", .profile = XT_KW,
+		.hdrs = T4, .tag_proto = Q, .tci = 5,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(kind_disabled, 1) },
+		.desc = D(F_CS | F_I4, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(kind_disabled, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "keywords priority tag", .profile = XT_KW, .hdrs = T4,
+		.tag_proto = Q, .tci = 0x6000,
+		.desc = DT(F_VL | F_CS | F_I4, 14, 34, 16, P_TCP, 0x6000),
+		.tx = { VLAN_HW, CSUM_HW(1) },
+	},
+
+	/* 802.1Q hardware that inserts only one kind of tag */
+	{
+		.name = "priority-only tag with a vlan id", .profile = XT_PRIO,
+		.hdrs = T4, .tag_proto = Q, .tci = 0x2005,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(unsupported, 1) },
+		.desc = D(F_CS | F_I4, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(unsupported, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "priority-only priority tag", .profile = XT_PRIO,
+		.hdrs = T4, .tag_proto = Q, .tci = 0xa000,
+		.desc = DT(F_VL | F_CS | F_I4, 14, 34, 16, P_TCP, 0xa000),
+		.tx = { VLAN_HW, CSUM_HW(1) },
+	},
+	{
+		.name = "priority-only zero tag", .profile = XT_PRIO,
+		.hdrs = T4, .tag_proto = Q, .tci = 0,
+		.desc = DT(F_VL | F_CS | F_I4, 14, 34, 16, P_TCP, 0),
+		.tx = { VLAN_HW, CSUM_HW(1) },
+	},
+	{
+		.name = "vlan-only tag with a priority", .profile = XT_VLANONLY,
+		.hdrs = T4, .tag_proto = Q, .tci = 0x2005,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(unsupported, 1) },
+		.desc = D(F_CS | F_I4, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(unsupported, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "vlan-only tag", .profile = XT_VLANONLY,
+		.hdrs = T4, .tag_proto = Q, .tci = 0x0005,
+		.desc = DT(F_VL | F_CS | F_I4, 14, 34, 16, P_TCP, 5),
+		.tx = { VLAN_HW, CSUM_HW(1) },
+	},
+
+	/* switched off at run time (ethtool -K) */
+	{
+		.name = "full, tso off", .profile = XT_FULL, .off = NETIF_F_TSO,
+		.hdrs = T4_GSO, .gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(inactive, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(inactive, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(3) },
+	},
+	{
+		.name = "full, tx-checksum-ipv4 off", .profile = XT_FULL,
+		.off = NETIF_F_IP_CSUM, .hdrs = T4,
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(inactive, 1) },
+		.tx = { CSUM_SW(1), WHY(inactive, 1) },
+	},
+	{
+		.name = "full, txvlan off", .profile = XT_FULL,
+		.off = NETIF_F_HW_VLAN_CTAG_TX, .hdrs = T4,
+		.tag_proto = Q, .tci = 5,
+		.strip = S_VLAN,
+		.fc = { VLAN_SW, WHY(inactive, 1) },
+		.desc = D(F_CS | F_I4, 18, 38, 16, P_TCP),
+		.tx = { VLAN_SW, WHY(inactive, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "full, every offload off", .profile = XT_FULL,
+		.off = NETCX_FEATURES, .hdrs = T4_GSO,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000, .tag_proto = Q, .tci = 5,
+		.strip = S_CSUM | S_GSO | S_VLAN,
+		.fc = { VLAN_SW, LSO_SW, CSUM_SW(3), WHY(inactive, 5) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { VLAN_SW, LSO_SW, CSUM_SW(3), WHY(inactive, 5) },
+	},
+
+	/* malformed: dropped by netcx_tx_prepare(), left by the check */
+	{
+		.name = "truncated tcp header", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4, TCP), .trim = 14 + 20 + 10,
+		.ret = -EBADMSG,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+	{
+		.name = "ipv4 header length below 20", .profile = XT_FULL,
+		.hdrs = T4, .bad = BAD_IHL,
+		.ret = -EINVAL,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+	{
+		.name = "tcp data offset below 5", .profile = XT_FULL,
+		.hdrs = T4, .bad = BAD_DOFF,
+		.ret = -EINVAL,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+	{
+		.name = "ipv6 extension header past the end", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(10)), .bad = BAD_HOPLEN,
+		.stack = STACK_OWN,
+		.ret = -EBADMSG,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+	{
+		.name = "checksum offset past the end", .profile = XT_FULL,
+		.hdrs = T4, .bad = BAD_CSUM_OFFSET, .stack = STACK_SKIP,
+		.ret = -EINVAL,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+	{
+		.name = "gso not checksum partial", .profile = XT_FULL,
+		.hdrs = T4_GSO, .sum = SUM_NONE, .stack = STACK_SKIP,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.ret = -EINVAL,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+	{
+		.name = "gso without payload", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4, TCP), .stack = STACK_SKIP,
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.ret = -EINVAL,
+		.tx = { DROPPED, WHY(malformed, 1) },
+	},
+};
+
+static void xmit_case_desc(const struct xmit_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(xmit, xmit_cases, xmit_case_desc);
+
+/*
+ * An skb for @p as the stack hands it to a driver: headers set, and as @c
+ * says, CHECKSUM_PARTIAL with the pseudo-header checksum seeded as
+ * tcp_v4_check() and its peers do, GSO, an out-of-band tag, damage.
+ */
+static struct sk_buff *xt_skb(struct kunit *test, const struct tb_pkt *p,
+			      const struct xmit_case *c, struct net_device *dev)
+{
+	unsigned int l4len = p->len - p->th;
+	struct sk_buff *skb;
+	__sum16 *check;
+
+	skb = tb_skb(test, p->buf, p->len, c->headlen);
+	skb->dev = dev;
+	skb->protocol = htons(tb_get16(p->buf + 12));
+	skb_set_network_header(skb, p->nh);
+	skb_set_transport_header(skb, p->th);
+
+	if (c->sum == SUM_PARTIAL) {
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb_transport_header(skb) - skb->head;
+		skb->csum_offset = p->check - p->th;
+		check = (__sum16 *)(skb->data + p->check);
+		if (p->proto == IPPROTO_ICMP)
+			*check = 0;
+		else if (p->buf[p->nh] >> 4 == 4)
+			*check = ~csum_tcpudp_magic(ip_hdr(skb)->saddr,
+						    ip_hdr(skb)->daddr, l4len,
+						    p->proto, 0);
+		else
+			*check = ~csum_ipv6_magic(&ipv6_hdr(skb)->saddr,
+						  &ipv6_hdr(skb)->daddr, l4len,
+						  p->proto, 0);
+	}
+	if (c->mss) {
+		skb_shinfo(skb)->gso_size = c->mss;
+		skb_shinfo(skb)->gso_type = c->gso_type;
+		skb_shinfo(skb)->gso_segs =
+			DIV_ROUND_UP(p->len - p->hlen, c->mss);
+	}
+	if (c->tag_proto)
+		__vlan_hwaccel_put_tag(skb, htons(c->tag_proto), c->tci);
+
+	switch (c->bad) {
+	case BAD_IHL:
+		skb->data[p->nh] = 0x44;
+		break;
+	case BAD_DOFF:
+		skb->data[p->th + 12] = 0x40;
+		break;
+	case BAD_HOPLEN:
+		skb->data[p->nh + 40 + 1] = 200;
+		break;
+	case BAD_CSUM_OFFSET:
+		skb->csum_offset = 500;
+		break;
+	}
+	if (c->trim)
+		KUNIT_EXPECT_EQ(test, pskb_trim(skb, c->trim), 0);
+	return skb;
+}
+
+static void xt_expect_desc(struct kunit *test, const struct netcx_tx_desc *got,
+			   const struct netcx_tx_desc *want, const char *what)
+{
+	KUNIT_EXPECT_EQ_MSG(test, got->flags, want->flags, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->l3_offset, want->l3_offset, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->l4_offset, want->l4_offset, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->csum_offset, want->csum_offset, "%s",
+			    what);
+	KUNIT_EXPECT_EQ_MSG(test, got->hdr_len, want->hdr_len, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->mss, want->mss, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->segs, want->segs, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->vlan_tci, want->vlan_tci, "%s", what);
+	KUNIT_EXPECT_EQ_MSG(test, got->l4_proto, want->l4_proto, "%s", what);
+}
+
+/* The bytes of @c's packets on the wire: what the checks compare with. */
+struct xt_wire {
+	const struct tb_pkt *p;
+	unsigned int push;	/* a tag pushed into the packet: 4 */
+	u16 tag_proto;
+	u16 tci;
+	u16 mss;		/* segments of this size, when k > 1 */
+	unsigned int k;		/* the packets the skb became */
+	u8 *out;
+	u8 *want;
+};
+
+/*
+ * Packet @i of @w->k, as sent with @d: the hardware's part (a checksum from
+ * @d->l4_offset, stored @d->csum_offset further) emulated, every byte as
+ * the original's but the fields segmentation changes, every checksum
+ * right. A packet the hardware segments is checked unchanged instead.
+ */
+static void xt_wire_check(struct kunit *test, const struct xt_wire *w,
+			  struct sk_buff *skb, const struct netcx_tx_desc *d,
+			  unsigned int i)
+{
+	const struct tb_pkt *p = w->p;
+	unsigned int payload = p->len - p->hlen, push = w->push;
+	unsigned int off = w->k > 1 ? i * w->mss : 0;
+	unsigned int plen = w->k > 1 ? min_t(unsigned int, w->mss,
+					     payload - off) : payload;
+	unsigned int len = push + p->hlen + plen;
+	unsigned int nh = p->nh + push, th = p->th + push;
+	unsigned int check = p->check + push;
+	u8 *out = w->out, *want = w->want;
+
+	KUNIT_EXPECT_EQ_MSG(test, skb->len, len, "packet %u", i);
+	if (skb->len != len)
+		return;
+	KUNIT_EXPECT_FALSE(test, skb_vlan_tag_present(skb) && push);
+	KUNIT_ASSERT_EQ(test, skb_copy_bits(skb, 0, out, len), 0);
+
+	memcpy(want, p->buf, 12);
+	if (push) {
+		tb_put16(want + 12, w->tag_proto);
+		tb_put16(want + 14, w->tci);
+	}
+	memcpy(want + 12 + push, p->buf + 12, p->hlen - 12);
+	memcpy(want + push + p->hlen, p->buf + p->hlen + off, plen);
+	if (w->k > 1) {
+		u8 *ip = want + nh, *l4 = want + th;
+
+		if (ip[0] >> 4 == 4) {
+			tb_put16(ip + 2, len - nh);
+			tb_put16(ip + 4, TB_IP4_ID + i);
+			tb_put16(ip + 10, 0);
+			tb_put16(ip + 10, ~tb_fold(tb_sum(ip, (ip[0] & 15) * 4, 0)));
+		} else {
+			tb_put16(ip + 4, len - nh - 40);
+		}
+		if (p->proto == IPPROTO_TCP) {
+			tb_put32(l4 + 4, TB_SEQ + off);
+			if (i + 1 < w->k)
+				l4[13] &= ~(TCP_FIN | TCP_PSH);
+		} else {
+			tb_put16(l4 + 4, len - th);
+		}
+	}
+
+	if (d->flags & (NETCX_TXD_LSO | NETCX_TXD_USO)) {
+		KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, CHECKSUM_PARTIAL);
+		memcpy(want + check, out + check, 2);
+		KUNIT_EXPECT_MEMEQ(test, out, want, len);
+		return;
+	}
+	if (d->flags & NETCX_TXD_L4_CSUM) {
+		unsigned int start = d->l4_offset, at = start + d->csum_offset;
+
+		KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, CHECKSUM_PARTIAL);
+		KUNIT_EXPECT_EQ(test, skb_checksum_start_offset(skb), start);
+		KUNIT_EXPECT_EQ(test, skb->csum_offset, d->csum_offset);
+		KUNIT_EXPECT_EQ(test, at, check);
+		if (p->proto != IPPROTO_ICMP)
+			KUNIT_EXPECT_EQ(test, tb_get16(out + check),
+					tb_fold(tb_pseudo_sum(out + nh, p->proto,
+							      len - th)));
+		/* the hardware */
+		if (at + 2 <= len)
+			tb_put16(out + at,
+				 ~tb_fold(tb_sum(out + start, len - start, 0)));
+	} else {
+		KUNIT_EXPECT_NE(test, (int)skb->ip_summed, CHECKSUM_PARTIAL);
+	}
+	KUNIT_EXPECT_EQ_MSG(test, tb_l4_sum(p, out, len, push), 0xffff,
+			    "packet %u", i);
+	memcpy(want + check, out + check, 2);
+	KUNIT_EXPECT_MEMEQ(test, out, want, len);
+}
+
+/* Every tx_*_sw count is also counted under one reason, but malformed. */
+static void xt_expect_reasons(struct kunit *test, struct netcx_adapter *ad,
+			      const struct tc_snap *s)
+{
+	u64 *now = kunit_kcalloc(test, s->n, sizeof(u64), GFP_KERNEL);
+	u64 sw = 0, why = 0;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, now);
+	tc_read(ad, now);
+	for (i = 0; i < s->n; i++) {
+		const char *name = tc_name(s, i);
+
+		if (!strncmp(name, "tx_fallback_", 12) &&
+		    strcmp(name, "tx_fallback_malformed"))
+			why += now[i];
+		else if (!strncmp(name, "tx_", 3) &&
+			 !strcmp(name + strlen(name) - 3, "_sw"))
+			sw += now[i];
+	}
+	KUNIT_EXPECT_EQ(test, sw, why);
+}
+
+struct xt_run {
+	struct kunit *test;
+	const struct xmit_case *c;
+	struct netcx_adapter *ad;
+	struct tb_pkt p;
+	struct xt_wire w;
+	struct tc_snap s;
+};
+
+static void xt_run_init(struct kunit *test, struct xt_run *r)
+{
+	const struct xmit_case *c = test->param_value;
+
+	r->test = test;
+	r->c = c;
+	r->ad = xt_setup(test, c->profile, c->off);
+	tb_pkt_init(test, &r->p, c->hdrs);
+	r->w.p = &r->p;
+	r->w.push = c->tag_proto && (c->strip & S_VLAN) ? VLAN_HLEN : 0;
+	r->w.tag_proto = c->tag_proto;
+	r->w.tci = c->tci;
+	r->w.mss = c->mss;
+	r->w.k = c->mss ? DIV_ROUND_UP(r->p.len - r->p.hlen, c->mss) : 1;
+	r->w.out = kunit_kzalloc(test, r->p.len + VLAN_HLEN, GFP_KERNEL);
+	r->w.want = kunit_kzalloc(test, r->p.len + VLAN_HLEN, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r->w.out);
+	KUNIT_ASSERT_NOT_NULL(test, r->w.want);
+	tc_init(test, r->ad, &r->s);
+}
+
+/*
+ * The segments of a NETCX_TX_SEGMENTED skb, each through
+ * netcx_tx_prepare() as a driver does, checked on the wire.
+ */
+static void xt_segments(struct xt_run *r, struct sk_buff *segs,
+			const struct netcx_tx_desc *want)
+{
+	struct kunit *test = r->test;
+	struct sk_buff *seg, *next;
+	struct netcx_tx_desc d;
+	unsigned int i = 0;
+
+	skb_list_walk_safe(segs, seg, next) {
+		int ret;
+
+		skb_mark_not_on_list(seg);
+		ret = xt_tx_prepare(r->ad, &seg, &d);
+		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "segment %u", i);
+		if (ret == 0) {
+			if (want)
+				xt_expect_desc(test, &d, want, "segment");
+			if (i < r->w.k)
+				xt_wire_check(test, &r->w, seg, &d, i);
+			kfree_skb(seg);
+		}
+		i++;
+	}
+	KUNIT_EXPECT_EQ(test, i, r->w.k);
+}
+
+static void xmit_test(struct kunit *test)
+{
+	const netdev_features_t mask = NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK |
+				       NETIF_F_HW_VLAN_CTAG_TX |
+				       NETIF_F_HW_VLAN_STAG_TX;
+	const struct xmit_case *c = test->param_value;
+	netdev_features_t offered, got, strip = 0;
+	struct netcx_tx_desc desc;
+	struct sk_buff *skb;
+	struct xt_run r;
+	int ret;
+
+	xt_run_init(test, &r);
+
+	/* ndo_features_check */
+	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
+	offered = netcx_adapter_netdev(r.ad)->features;
+	got = xt_features_check(r.ad, skb, offered);
+	kfree_skb(skb);
+	if (c->strip & S_CSUM)
+		strip |= NETIF_F_CSUM_MASK;
+	if (c->strip & S_GSO)
+		strip |= NETIF_F_GSO_MASK;
+	if (c->strip & S_VLAN)
+		strip |= NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX;
+	KUNIT_EXPECT_EQ(test, got & mask, offered & mask & ~strip);
+	/* the driver's bits stay (vlan_features_check() drops RX bits) */
+	KUNIT_EXPECT_EQ(test, got & DRIVER_BITS, offered & DRIVER_BITS);
+	tc_expect(test, r.ad, &r.s, c->fc, "features_check");
+
+	/* ndo_start_xmit, the check bypassed */
+	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
+	ret = xt_tx_prepare(r.ad, &skb, &desc);
+	KUNIT_EXPECT_EQ(test, ret, c->ret);
+	tc_expect(test, r.ad, &r.s, c->tx, "tx_prepare");
+	if (ret < 0) {
+		KUNIT_EXPECT_NULL(test, skb);
+		return;
+	}
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	xt_expect_desc(test, &desc, &c->desc, "packet");
+	if (ret == NETCX_TX_SEGMENTED) {
+		xt_segments(&r, skb, &c->seg_desc);
+		tc_expect(test, r.ad, &r.s, c->seg_tx, "segments");
+	} else {
+		if (c->sum == SUM_PARTIAL) {
+			r.w.k = 1;
+			xt_wire_check(test, &r.w, skb, &desc, 0);
+		} else {
+			KUNIT_EXPECT_EQ(test, (int)skb->ip_summed,
+					CHECKSUM_NONE);
+		}
+		kfree_skb(skb);
+	}
+	xt_expect_reasons(test, r.ad, &r.s);
+}
+
+/*
+ * validate_xmit_skb(), as far as offloads go: netif_skb_features() (which
+ * calls netcx_features_check() as the driver's ndo_features_check), the
+ * tag, segmentation, checksum. Returns the skbs for the driver, or NULL.
+ */
+static struct sk_buff *xt_validate(struct sk_buff *skb)
+{
+	netdev_features_t features;
+	struct sk_buff *segs;
+
+	features = netif_skb_features(skb);
+	if (skb_vlan_tag_present(skb) &&
+	    !vlan_hw_offload_capable(features, skb->vlan_proto)) {
+		skb = __vlan_hwaccel_push_inside(skb);
+		if (!skb)
+			return NULL;
+	}
+	if (netif_needs_gso(skb, features)) {
+		segs = skb_gso_segment(skb, features);
+		if (IS_ERR(segs)) {
+			kfree_skb(skb);
+			return NULL;
+		}
+		if (segs) {
+			consume_skb(skb);
+			skb = segs;
+		}
+	} else if (skb->ip_summed == CHECKSUM_PARTIAL) {
+		skb_set_transport_header(skb, skb_checksum_start_offset(skb));
+		if (skb_csum_hwoffload_help(skb, features)) {
+			kfree_skb(skb);
+			return NULL;
+		}
+	}
+	return skb;
+}
+
+/*
+ * The same packets through the stack's path: whatever netcx_features_check()
+ * stripped is done by the stack before netcx_tx_prepare(), and the two
+ * together count exactly what netcx_tx_prepare() alone does.
+ */
+static void xmit_stack_test(struct kunit *test)
+{
+	struct tc_count want[ARRAY_SIZE(xmit_cases[0].tx) +
+			     ARRAY_SIZE(xmit_cases[0].seg_tx) + 1];
+	const struct xmit_case *c = test->param_value;
+	struct sk_buff *skb, *seg, *next;
+	unsigned int i = 0, n = 0, k = 0;
+	struct netcx_tx_desc d;
+	struct xt_run r;
+	int j;
+
+	if (c->stack == STACK_SKIP)
+		kunit_skip(test, "the stack warns on this packet");
+	xt_run_init(test, &r);
+
+	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
+	local_bh_disable();
+	skb = xt_validate(skb);
+	local_bh_enable();
+
+	for (seg = skb; seg; seg = seg->next)
+		k++;
+	/* one skb: not segmented by the stack (the hardware may) */
+	if (k == 1)
+		r.w.k = 1;
+	else if (c->stack == STACK_SAME)
+		KUNIT_EXPECT_EQ(test, k, r.w.k);
+
+	skb_list_walk_safe(skb, seg, next) {
+		int ret;
+
+		skb_mark_not_on_list(seg);
+		ret = xt_tx_prepare(r.ad, &seg, &d);
+		if (ret == NETCX_TX_SEGMENTED) {
+			KUNIT_FAIL(test, "segmented after the stack's path");
+			kfree_skb_list(seg);
+		} else if (ret == 0) {
+			if (c->stack == STACK_SAME && c->sum == SUM_PARTIAL &&
+			    i < r.w.k)
+				xt_wire_check(test, &r.w, seg, &d, i);
+			kfree_skb(seg);
+		}
+		i++;
+	}
+
+	if (c->stack == STACK_SAME) {
+		for (j = 0; j < ARRAY_SIZE(c->tx) && c->tx[j].name; j++)
+			want[n++] = c->tx[j];
+		for (j = 0; j < ARRAY_SIZE(c->seg_tx) && c->seg_tx[j].name; j++)
+			want[n++] = c->seg_tx[j];
+		want[n].name = NULL;
+		/* both steps, from the first snapshot */
+		tc_expect(test, r.ad, &r.s, want, "stack path");
+	}
+	xt_expect_reasons(test, r.ad, &r.s);
+}
+
+/* ---- the counters themselves ---- */
+
+static void stats_names_test(struct kunit *test)
+{
+	static const char * const expected[] = {
+		"tx_csum_hw", "tx_csum_sw", "tx_lso_hw", "tx_lso_sw",
+		"tx_uso_hw", "tx_uso_sw", "tx_vlan_hw", "tx_vlan_sw",
+		"tx_offload_dropped",
+		"tx_fallback_ipv4_options", "tx_fallback_ipv6_exthdr",
+		"tx_fallback_tcp_options", "tx_fallback_l3_offset",
+		"tx_fallback_l4_offset", "tx_fallback_too_few_segs",
+		"tx_fallback_too_large", "tx_fallback_too_many_segs",
+		"tx_fallback_unknown_l4", "tx_fallback_multi_tag",
+		"tx_fallback_unsupported", "tx_fallback_kind_disabled",
+		"tx_fallback_inactive", "tx_fallback_malformed",
+		"rx_csum_valid", "rx_csum_invalid", "rx_csum_not_checked",
+		"rx_csum_inactive", "rx_csum_complete",
+	};
+	struct netcx_adapter *ad = xt_setup(test, XT_FULL, 0);
+	struct tc_snap s;
+	u64 *vals;
+	int i;
+
+	tc_init(test, ad, &s);
+	KUNIT_ASSERT_EQ(test, s.n, ARRAY_SIZE(expected));
+	for (i = 0; i < s.n; i++) {
+		KUNIT_EXPECT_STREQ(test, tc_name(&s, i), expected[i]);
+		KUNIT_EXPECT_EQ(test, s.vals[i], 0);
+	}
+	/* the driver's own values around netcx's stay untouched */
+	vals = kunit_kcalloc(test, s.n + 2, sizeof(u64), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, vals);
+	vals[0] = 7;
+	vals[s.n + 1] = 9;
+	vals++;
+	tc_read(ad, vals);
+	KUNIT_EXPECT_EQ(test, vals[-1], 7);
+	KUNIT_EXPECT_EQ(test, vals[s.n], 9);
+}
+
+/* Counts from several packets add up; each adapter counts its own. */
+static void stats_sum_test(struct kunit *test)
+{
+	const struct xmit_case *c = &xmit_cases[0];	/* full tcp4 */
+	struct netcx_adapter *ad = xt_setup(test, XT_FULL, 0);
+	struct netcx_tx_desc desc;
+	struct sk_buff *skb;
+	struct tc_snap s;
+	struct tb_pkt p;
+	int i;
+
+	tc_init(test, ad, &s);
+	tb_pkt_init(test, &p, c->hdrs);
+	for (i = 0; i < 5; i++) {
+		skb = xt_skb(test, &p, c, netcx_adapter_netdev(ad));
+		KUNIT_EXPECT_EQ(test, xt_tx_prepare(ad, &skb, &desc), 0);
+		kfree_skb(skb);
+	}
+	KUNIT_EXPECT_EQ(test, tc_get(test, ad, &s, "tx_csum_hw"), 5);
+	KUNIT_EXPECT_EQ(test, tc_get(test, ad, &s, "tx_csum_sw"), 0);
+}
+
+static struct kunit_case netcx_xmit_test_cases[] = {
+	KUNIT_CASE_PARAM(xmit_test, xmit_gen_params),
+	KUNIT_CASE_PARAM(xmit_stack_test, xmit_gen_params),
+	KUNIT_CASE(stats_names_test),
+	KUNIT_CASE(stats_sum_test),
+	{}
+};
+
+static struct kunit_suite netcx_xmit_test_suite = {
+	.name = "netcx_xmit",
+	.init = xt_init,
+	.exit = xt_exit,
+	.test_cases = netcx_xmit_test_cases,
+};
+
+kunit_test_suite(netcx_xmit_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the netcx per-packet transmit policy");
+MODULE_IMPORT_NS(NETCX_NS);
+MODULE_LICENSE("GPL");
