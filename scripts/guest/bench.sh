@@ -1,0 +1,194 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest side of "make bench": every throughput and packet-rate case in one
+# boot of the bench kernel, results appended to $NETCX_OUT/bench.tsv as
+# "case<TAB>metric<TAB>value" lines (scripts/bench.sh prints the table).
+#
+#   ns a                                   ns b
+#   +--------------+     one pair of     +--------------+
+#   | devA         |=====================| devB         |
+#   | 198.18.0.1   |   veth, netdevsim   | 198.18.0.2   |
+#   | 2001:2::1    |   or ncsim          | 2001:2::2    |
+#   +--------------+                     +--------------+
+#
+# The addresses are the benchmarking ranges of RFC 2544 and RFC 5180; the
+# traffic never leaves the guest. pktgen runs in the initial namespace,
+# from devA to devB's MAC address.
+set -u
+build=$1
+runs=${NETCX_BENCH_RUNS:-3}
+secs=${NETCX_BENCH_SECONDS:-3}
+tsv=$NETCX_OUT/bench.tsv
+: > "$tsv"
+here=$(dirname "$0")
+
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$tsv"; }
+note() { echo "bench: $*"; }
+
+insmod "$build/netcx.ko" || exit 1
+
+# pair_up KIND: create devA/devB (in init_net), for KIND veth, netdevsim,
+# or ncsim:PROFILE.
+pair_up() {
+	case $1 in
+	veth)
+		ip link add devA type veth peer name devB ;;
+	netdevsim)
+		echo "11 1" > /sys/bus/netdevsim/new_device || return 1
+		echo "12 1" > /sys/bus/netdevsim/new_device || return 1
+		ip link set "$(ls /sys/bus/netdevsim/devices/netdevsim11/net)" name devA
+		ip link set "$(ls /sys/bus/netdevsim/devices/netdevsim12/net)" name devB ;;
+	ncsim:*)
+		insmod "$build/ncsim.ko" profile="${1#ncsim:}" || return 1
+		ip link set ncsim0 name devA
+		ip link set ncsim1 name devB ;;
+	esac
+}
+
+pair_down() {
+	ip link del devA 2>/dev/null
+	case $1 in
+	netdevsim)
+		echo 11 > /sys/bus/netdevsim/del_device
+		echo 12 > /sys/bus/netdevsim/del_device ;;
+	ncsim:*)
+		rmmod ncsim ;;
+	esac
+}
+
+# ns_up KIND: move the pair into namespaces a and b and address it.
+ns_up() {
+	local fa fb
+	ip netns add a
+	ip netns add b
+	ip link set devA netns a
+	ip link set devB netns b
+	if [ "$1" = netdevsim ]; then
+		exec {fa}</run/netns/a {fb}</run/netns/b
+		echo "$fa:$(ip netns exec a cat /sys/class/net/devA/ifindex)" \
+		     "$fb:$(ip netns exec b cat /sys/class/net/devB/ifindex)" \
+			> /sys/bus/netdevsim/link_device
+		exec {fa}<&- {fb}<&-
+	fi
+	ip -n a addr add 198.18.0.1/24 dev devA
+	ip -n b addr add 198.18.0.2/24 dev devB
+	ip -n a addr add 2001:2::1/64 dev devA nodad
+	ip -n b addr add 2001:2::2/64 dev devB nodad
+	ip -n a link set devA up
+	ip -n b link set devB up
+	ip -n a link set lo up
+	ip -n b link set lo up
+	# Wait for the link, then check the path both ways.
+	ip netns exec a ping -c 1 -W 5 198.18.0.2 >/dev/null &&
+		ip netns exec a ping -6 -c 1 -W 5 2001:2::2 >/dev/null
+}
+
+ns_down() {
+	# Devices of a deleted namespace go back to init_net (veth dies).
+	ip netns del a
+	ip netns del b
+	sleep 0.5
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]}'; }
+
+tcp_run() {	# ADDR: one iperf3 TCP stream a -> b, bits per second received
+	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
+	sleep 0.3
+	ip netns exec a iperf3 -J -c "$1" -p 5201 -t "$secs" > /tmp/iperf3.json 2>&1
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"])' \
+		/tmp/iperf3.json 2>/dev/null || echo 0
+	kill "$(cat /tmp/iperf3.pid 2>/dev/null)" 2>/dev/null
+	true
+}
+
+# udp_count: datagrams UDP accepted in ns b (delivered, or refused for want
+# of a socket: either way they arrived intact, checksum verified).
+udp_count() {
+	ip netns exec b awk '/^Udp:/ { if (!h) { for (i = 2; i <= NF; i++) f[$i] = i; h = 1 }
+		else print $f["InDatagrams"] + $f["NoPorts"] }' /proc/net/snmp
+}
+
+udp_run() {	# ADDR GSO: UDP payload a -> b that arrived, bits per second
+	# Counted by the receiving stack, not a receiver process: under UML a
+	# user-space receiver measures the cost of its own system calls.
+	local before after
+	before=$(udp_count)
+	ip netns exec a python3 "$here/udp_gso.py" send "$1" 5301 "$secs" "$2" >/dev/null
+	after=$(udp_count)
+	echo $(( (after - before) * $2 * 8 / secs ))
+}
+
+# throughput NAME KIND [ethtool -K settings...]
+throughput() {
+	local name=$1 kind=$2 v i
+	shift 2
+	if ! pair_up "$kind"; then
+		note "$name: skipped, the pair could not be created"
+		return
+	fi
+	if [ $# -gt 0 ]; then
+		ethtool -K devA "$@" && ethtool -K devB "$@"
+	fi
+	if ! ns_up "$kind"; then
+		note "$name: skipped, no connectivity over the pair"
+		ns_down; pair_down "$kind"
+		return
+	fi
+	for v in 4 6; do
+		local addr=198.18.0.2
+		[ $v = 6 ] && addr=2001:2::2
+		for ((i = 0; i < runs; i++)); do
+			tcp_run "$addr"
+		done | median | { read -r bps; record "$name" "tcp$v" "$bps"; \
+				  note "$name tcp$v $bps bit/s"; }
+	done
+	for ((i = 0; i < runs; i++)); do udp_run 198.18.0.2 1400; done | median |
+		{ read -r bps; record "$name" "uso4" "$bps"; note "$name uso4 $bps bit/s"; }
+	if [ -n "${NETCX_BENCH_STATS:-}" ]; then
+		ip netns exec a ethtool -S devA > "$NETCX_OUT/ethtool-S-$name.txt" 2>&1
+	fi
+	ns_down
+	pair_down "$kind"
+}
+
+# pktgen NAME KIND SIZE: packets per second from devA, init_net.
+pktgen_run() {
+	local name=$1 kind=$2 size=$3 pg=/proc/net/pktgen mac pps
+	pair_up "$kind" || { note "$name: skipped, no pair"; return; }
+	ip link set devA up
+	ip link set devB up
+	sleep 1
+	mac=$(cat /sys/class/net/devB/address)
+	echo "rem_device_all" > $pg/kpktgend_0
+	echo "add_device devA" > $pg/kpktgend_0
+	{
+		echo "count 200000"
+		echo "pkt_size $size"
+		echo "delay 0"
+		echo "dst 198.18.0.2"
+		echo "dst_mac $mac"
+	} | while read -r cmd; do echo "$cmd" > $pg/devA; done
+	echo start > $pg/pgctrl
+	pps=$(grep -o '[0-9]*pps' $pg/devA | head -n 1 | tr -d pps)
+	record "$name" "pktgen$size" "${pps:-0}"
+	note "$name pktgen $size bytes: ${pps:-0} pps"
+	echo "rem_device_all" > $pg/kpktgend_0
+	pair_down "$kind"
+}
+
+throughput veth veth
+throughput veth-sw veth tx off tso off
+throughput netdevsim netdevsim
+NETCX_BENCH_STATS=1 throughput ncsim-full ncsim:full
+throughput ncsim-off ncsim:full tx off rx off tso off tx-udp-segmentation off
+throughput ncsim-e1000 ncsim:e1000
+
+for size in 64 1500; do
+	pktgen_run veth veth $size
+	pktgen_run ncsim-full ncsim:full $size
+done
+
+rmmod netcx
+exit 0
