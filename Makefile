@@ -10,6 +10,7 @@
 #   make check          W=1, sparse and checkpatch --strict against every tree
 #   make kunit          the KUnit suites in a UML guest
 #   make shell          a shell inside the UML guest, modules built
+#   make bench          benchmarks in one boot of the bench UML kernel
 #   make clean
 
 KERNELRELEASE ?= $(shell uname -r)
@@ -67,4 +68,7 @@ run:
 shell:
 	scripts/shell.sh
 
-.PHONY: all modules install dkms-install dkms-remove clean uml kunit check test run shell
+bench:
+	scripts/bench.sh
+
+.PHONY: all modules install dkms-install dkms-remove clean uml kunit check test run shell bench
