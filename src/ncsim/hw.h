@@ -160,6 +160,7 @@ struct ncsim_hw_rx {
 int ncsim_hw_tx_init(struct ncsim_hw_tx *tx, const struct ncsim_hw_caps *caps,
 		     unsigned int ring_size, ncsim_hw_wire_t wire, void *priv);
 void ncsim_hw_tx_uninit(struct ncsim_hw_tx *tx);
+void ncsim_hw_tx_reset(struct ncsim_hw_tx *tx);
 unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget);
 bool ncsim_hw_tx_pending(const struct ncsim_hw_tx *tx);
 void ncsim_hw_tx_read_stats(const struct ncsim_hw_tx *tx, u64 *vals);
@@ -167,6 +168,7 @@ void ncsim_hw_tx_read_stats(const struct ncsim_hw_tx *tx, u64 *vals);
 int ncsim_hw_rx_init(struct ncsim_hw_rx *rx, const struct ncsim_hw_caps *caps,
 		     unsigned int ring_size);
 void ncsim_hw_rx_uninit(struct ncsim_hw_rx *rx);
+void ncsim_hw_rx_reset(struct ncsim_hw_rx *rx);
 int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 		      unsigned int len);
 void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals);

@@ -223,6 +223,20 @@ void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals)
 }
 
 /**
+ * ncsim_hw_rx_reset() - reset the engine's ring
+ * @rx: the engine, idle.
+ *
+ * Clears every descriptor and both indices, as a device reset does; the
+ * registers and counters stay.
+ */
+void ncsim_hw_rx_reset(struct ncsim_hw_rx *rx)
+{
+	memset(rx->ring.desc, 0, (rx->ring.mask + 1) * sizeof(*rx->ring.desc));
+	rx->ring.head = 0;
+	rx->ring.tail = 0;
+}
+
+/**
  * ncsim_hw_rx_init() - build a receive engine and its ring
  * @rx: the engine.
  * @caps: what the silicon can do; must outlive @rx.

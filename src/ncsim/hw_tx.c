@@ -472,6 +472,20 @@ void ncsim_hw_tx_read_stats(const struct ncsim_hw_tx *tx, u64 *vals)
 }
 
 /**
+ * ncsim_hw_tx_reset() - reset the engine's ring
+ * @tx: the engine, idle.
+ *
+ * Clears every descriptor and both indices, as a device reset does; the
+ * counters stay.
+ */
+void ncsim_hw_tx_reset(struct ncsim_hw_tx *tx)
+{
+	memset(tx->ring.desc, 0, (tx->ring.mask + 1) * sizeof(*tx->ring.desc));
+	tx->ring.head = 0;
+	tx->ring.tail = 0;
+}
+
+/**
  * ncsim_hw_tx_init() - build a transmit engine and its ring
  * @tx: the engine.
  * @caps: what the silicon can do; must outlive @tx.

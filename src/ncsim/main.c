@@ -27,6 +27,8 @@ MODULE_PARM_DESC(keywords,
 		 "netcx keywords, e.g. \"*LsoV2IPv6=0,*TCPChecksumOffloadIPv4=2\"");
 
 static LIST_HEAD(ncsim_ports);
+/* The silicon of every port: the profile's, with the limit overrides. */
+static struct ncsim_hw_caps ncsim_caps;
 
 static void ncsim_destroy_all(void)
 {
@@ -38,11 +40,28 @@ static void ncsim_destroy_all(void)
 	}
 }
 
+/* Creates, links and registers one pair of ports. */
+static int ncsim_pair_create(const struct ncsim_profile *prof)
+{
+	struct ncsim_port *a, *b;
+
+	a = ncsim_port_create(prof, &ncsim_caps, keywords);
+	if (IS_ERR(a))
+		return PTR_ERR(a);
+	list_add_tail(&a->list, &ncsim_ports);
+	b = ncsim_port_create(prof, &ncsim_caps, keywords);
+	if (IS_ERR(b))
+		return PTR_ERR(b);
+	list_add_tail(&b->list, &ncsim_ports);
+	ncsim_port_link(a, b);
+	return ncsim_port_register(a) ?: ncsim_port_register(b);
+}
+
 static int __init ncsim_init(void)
 {
 	const struct ncsim_profile *prof;
-	struct ncsim_port *a, *b;
 	unsigned int i;
+	int err;
 
 	if (!pairs || pairs > NCSIM_MAX_PAIRS) {
 		pr_err("ncsim: pairs=%u is out of range (1-%d)\n", pairs,
@@ -55,19 +74,14 @@ static int __init ncsim_init(void)
 		       profile);
 		return -EINVAL;
 	}
+	err = ncsim_profile_caps(prof, &ncsim_caps);
+	if (err)
+		return err;
 
 	for (i = 0; i < pairs; i++) {
-		a = ncsim_port_create(prof, keywords);
-		if (IS_ERR(a))
+		err = ncsim_pair_create(prof);
+		if (err)
 			goto err_destroy_ports;
-		list_add_tail(&a->list, &ncsim_ports);
-		b = ncsim_port_create(prof, keywords);
-		if (IS_ERR(b)) {
-			a = b;
-			goto err_destroy_ports;
-		}
-		list_add_tail(&b->list, &ncsim_ports);
-		ncsim_port_link(a, b);
 	}
 	pr_info("ncsim: %u pair(s) of %s ports (%s)\n", pairs, prof->name,
 		prof->desc);
@@ -75,7 +89,7 @@ static int __init ncsim_init(void)
 
 err_destroy_ports:
 	ncsim_destroy_all();
-	return PTR_ERR(a);
+	return err;
 }
 
 static void __exit ncsim_exit(void)

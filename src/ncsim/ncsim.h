@@ -1,50 +1,125 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ncsim: a simulated NIC on netcx. Ports come in pairs joined by a wire.
+ * ncsim: a simulated NIC on netcx. Ports come in pairs joined by a wire;
+ * each port is a net_device driving its own simulated hardware (hw.h).
  */
 #ifndef _NCSIM_H
 #define _NCSIM_H
 
 #include <linux/list.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <linux/u64_stats_sync.h>
 
-struct net_device;
+#include "hw.h"
+
 struct netcx_adapter;
 struct ncsim_profile;
+
+/* Descriptors per ring: powers of 2. */
+#define NCSIM_TX_RING	256
+#define NCSIM_RX_RING	256
+
+/**
+ * enum ncsim_drv_stat - the driver's own counters
+ * @NCSIM_DRV_RX_PACKETS: packets handed to the stack.
+ * @NCSIM_DRV_RX_BYTES: their bytes, Ethernet header included.
+ * @NCSIM_DRV_TX_PACKETS: descriptors completed.
+ * @NCSIM_DRV_TX_BYTES: their bytes.
+ * @NCSIM_DRV_RX_ALLOC_FAIL: receive buffers that could not be allocated.
+ * @NCSIM_DRV_NAPI_STATS: the counters written by NAPI.
+ * @NCSIM_DRV_TX_RING_FULL: packets dropped for want of a descriptor.
+ * @NCSIM_DRV_TX_STOPS: times the queue was stopped on a full ring.
+ * @NCSIM_DRV_NSTATS: the number of counters.
+ */
+enum ncsim_drv_stat {
+	NCSIM_DRV_RX_PACKETS,
+	NCSIM_DRV_RX_BYTES,
+	NCSIM_DRV_TX_PACKETS,
+	NCSIM_DRV_TX_BYTES,
+	NCSIM_DRV_RX_ALLOC_FAIL,
+	NCSIM_DRV_NAPI_STATS,
+	NCSIM_DRV_TX_RING_FULL = NCSIM_DRV_NAPI_STATS,
+	NCSIM_DRV_TX_STOPS,
+	NCSIM_DRV_NSTATS,
+};
+
+extern const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN];
 
 /**
  * struct ncsim_port - one simulated port (the net_device's private data)
  * @dev: the port's net_device.
  * @ad: its netcx adapter.
  * @profile: the hardware it models.
- * @peer: the port at the other end of the wire.
+ * @peer: the port at the other end of the wire; RCU, written under RTNL.
  * @list: entry in the module's list of ports.
+ * @napi: runs the transmit engine, reaps its completions, receives.
+ * @hw_tx: the simulated transmit engine and its ring.
+ * @hw_rx: the simulated receive engine and its ring.
+ * @tx_skb: the skb behind each transmit descriptor.
+ * @tx_tail: transmit descriptors filled (ndo_start_xmit).
+ * @tx_clean: transmit descriptors reaped (NAPI).
+ * @rx_skb: the buffer behind each receive descriptor.
+ * @rx_buf_len: the size of the receive buffers posted.
+ * @rx_tail: receive buffers posted.
+ * @rx_clean: receive descriptors reaped.
+ * @rx_up: receive buffers are posted: the wire may deliver.
+ * @stats: &enum ncsim_drv_stat counters.
+ * @napi_syncp: guards the counters NAPI writes.
+ * @tx_syncp: guards the counters ndo_start_xmit writes.
  */
 struct ncsim_port {
 	struct net_device *dev;
 	struct netcx_adapter *ad;
 	const struct ncsim_profile *profile;
-	struct ncsim_port *peer;
+	struct ncsim_port __rcu *peer;
 	struct list_head list;
+	struct napi_struct napi;
+	struct ncsim_hw_tx hw_tx;
+	struct ncsim_hw_rx hw_rx;
+	struct sk_buff **tx_skb;
+	u32 tx_tail;
+	u32 tx_clean;
+	struct sk_buff **rx_skb;
+	unsigned int rx_buf_len;
+	u32 rx_tail;
+	u32 rx_clean;
+	bool rx_up;
+	u64_stats_t stats[NCSIM_DRV_NSTATS];
+	struct u64_stats_sync napi_syncp;
+	struct u64_stats_sync tx_syncp;
 };
 
 /**
  * struct ncsim_profile - a kind of NIC that ncsim models
  * @name: the value of the profile= module parameter.
  * @desc: what it models, for the log.
- * @declare: advertise the profile's capabilities to netcx.
+ * @caps: its silicon, before the module parameters' overrides.
  */
 struct ncsim_profile {
 	const char *name;
 	const char *desc;
-	int (*declare)(struct netcx_adapter *ad);
+	struct ncsim_hw_caps caps;
 };
 
+/* profile.c */
 const struct ncsim_profile *ncsim_profile_find(const char *name);
+int ncsim_profile_caps(const struct ncsim_profile *profile,
+		       struct ncsim_hw_caps *caps);
+int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
+			  struct netcx_adapter *ad);
 
+/* netdev.c */
 struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
+				     const struct ncsim_hw_caps *caps,
 				     const char *keywords);
-void ncsim_port_destroy(struct ncsim_port *port);
+int ncsim_port_register(struct ncsim_port *port);
 void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
+void ncsim_port_destroy(struct ncsim_port *port);
+void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);
+
+/* ethtool.c */
+extern const struct ethtool_ops ncsim_ethtool_ops;
 
 #endif /* _NCSIM_H */

@@ -1,104 +1,131 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ncsim hardware profiles: the kinds of NIC ncsim can model, each described
- * by the capabilities it advertises to netcx.
+ * ncsim hardware profiles: the kinds of NIC ncsim models, each the silicon
+ * its engines enforce and the driver declares to netcx, as is. Module
+ * parameters override a profile's limits, so tests reach every fallback.
  */
+#include <linux/kernel.h>
+#include <linux/moduleparam.h>
 #include <linux/string.h>
 
 #include <netcx/netcx.h>
 
 #include "ncsim.h"
 
-/* Every offload netcx knows, options and extension headers included. */
-static int ncsim_full_declare(struct netcx_adapter *ad)
-{
-	static const struct netcx_tx_csum_caps tx = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_ALL,
-	};
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6,
-	};
-	static const struct netcx_gso_caps lso = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-		.max_size = 65536,
-		.min_segs = 2,
-	};
-	static const struct netcx_gso_caps uso = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_UDP,
-		.max_size = 65536,
-		.min_segs = 2,
-	};
-	static const struct netcx_rsc_caps rsc = {
-		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-		.tcp_timestamp = true,
-	};
-	static const struct netcx_ieee8021q_caps tag = {
-		.kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN,
-	};
-
-	return netcx_set_tx_csum_caps(ad, &tx) ?:
-	       netcx_set_rx_csum_caps(ad, &rx) ?:
-	       netcx_set_lso_caps(ad, &lso) ?:
-	       netcx_set_uso_caps(ad, &uso) ?:
-	       netcx_set_rsc_caps(ad, &rsc) ?:
-	       netcx_set_ieee8021q_caps(ad, &tag);
-}
-
-/* Intel 8254x: a generic checksum engine (8-bit offsets), IPv4 TSO. */
-static int ncsim_e1000_declare(struct netcx_adapter *ad)
-{
-	static const struct netcx_tx_csum_caps tx = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_ALL,
-		.generic = true,
-		.l4_offset_limit = 255,
-	};
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_TCP4 | NETCX_UDP4,
-	};
-	static const struct netcx_gso_caps lso = {
-		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV4_OPTS,
-		.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-		.max_size = 65536,
-		.min_segs = 2,
-	};
-
-	return netcx_set_tx_csum_caps(ad, &tx) ?:
-	       netcx_set_rx_csum_caps(ad, &rx) ?:
-	       netcx_set_lso_caps(ad, &lso);
-}
-
-/* A low-end NIC: plain IPv4/IPv6 TCP/UDP checksums, short headers, no LSO. */
-static int ncsim_basic_declare(struct netcx_adapter *ad)
-{
-	static const struct netcx_tx_csum_caps tx = {
-		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-		.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
-		.l3_offset_limit = 18,
-		.l4_offset_limit = 58,
-	};
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6,
-	};
-
-	return netcx_set_tx_csum_caps(ad, &tx) ?:
-	       netcx_set_rx_csum_caps(ad, &rx);
-}
-
-static int ncsim_none_declare(struct netcx_adapter *ad)
-{
-	return 0;
-}
-
 static const struct ncsim_profile ncsim_profiles[] = {
-	{ "full", "every netcx offload", ncsim_full_declare },
-	{ "e1000", "generic checksum and IPv4 TSO, like e1000", ncsim_e1000_declare },
-	{ "basic", "TCP/UDP checksum without options, short headers", ncsim_basic_declare },
-	{ "none", "no offloads", ncsim_none_declare },
+	{
+		.name = "full",
+		.desc = "every netcx offload",
+		.caps = {
+			.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },
+			.rx_csum = { .kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6 },
+			.lso = {
+				.l3 = NETCX_L3_ALL,
+				.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+				.max_size = 65536,
+				.min_segs = 2,
+			},
+			.uso = {
+				.l3 = NETCX_L3_ALL,
+				.l4 = NETCX_L4_UDP,
+				.max_size = 65536,
+				.min_segs = 2,
+			},
+			.rsc = {
+				.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+				.tcp_timestamp = true,
+			},
+			.tag = { .kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN },
+			.max_mtu = 9000,
+		},
+	},
+	{
+		/* Intel 8254x: a generic checksum engine (8-bit CSS), IPv4 TSO */
+		.name = "e1000",
+		.desc = "generic checksum and IPv4 TSO, like e1000",
+		.caps = {
+			.tx_csum = {
+				.l3 = NETCX_L3_ALL,
+				.l4 = NETCX_L4_ALL,
+				.generic = true,
+				.l4_offset_limit = 255,
+			},
+			.rx_csum = { .kinds = NETCX_TCP4 | NETCX_UDP4 },
+			.lso = {
+				.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV4_OPTS,
+				.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+				.max_size = 65536,
+				.min_segs = 2,
+			},
+			.max_mtu = 16110,
+		},
+	},
+	{
+		/* a low-end NIC: plain TCP/UDP checksums, short headers */
+		.name = "basic",
+		.desc = "TCP/UDP checksum without options, short headers",
+		.caps = {
+			.tx_csum = {
+				.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+				.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
+				.l3_offset_limit = 18,
+				.l4_offset_limit = 58,
+			},
+			.rx_csum = { .kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6 },
+			.max_mtu = ETH_DATA_LEN,
+		},
+	},
+	{
+		.name = "none",
+		.desc = "no offloads",
+		.caps = { .max_mtu = ETH_DATA_LEN },
+	},
 };
+
+/* Limit overrides: -1 keeps the profile's value. */
+static int csum_l3_offset_limit = -1;
+module_param(csum_l3_offset_limit, int, 0444);
+MODULE_PARM_DESC(csum_l3_offset_limit,
+		 "TX checksum: longest layer-2 header (0: no limit; -1: the profile's)");
+
+static int csum_l4_offset_limit = -1;
+module_param(csum_l4_offset_limit, int, 0444);
+MODULE_PARM_DESC(csum_l4_offset_limit,
+		 "TX checksum: longest layer-2+3 header (0: no limit; -1: the profile's)");
+
+static int lso_max_size = -1;
+module_param(lso_max_size, int, 0444);
+MODULE_PARM_DESC(lso_max_size, "LSO: largest packet, headers included (-1: the profile's)");
+
+static int lso_min_segs = -1;
+module_param(lso_min_segs, int, 0444);
+MODULE_PARM_DESC(lso_min_segs, "LSO: fewest segments (-1: the profile's)");
+
+static int lso_max_segs = -1;
+module_param(lso_max_segs, int, 0444);
+MODULE_PARM_DESC(lso_max_segs, "LSO: most segments (0: the kernel's; -1: the profile's)");
+
+static int lso_offset_limit = -1;
+module_param(lso_offset_limit, int, 0444);
+MODULE_PARM_DESC(lso_offset_limit,
+		 "LSO: longest layer-2+3 header (0: no limit; -1: the profile's)");
+
+static int uso_max_size = -1;
+module_param(uso_max_size, int, 0444);
+MODULE_PARM_DESC(uso_max_size, "USO: largest packet, headers included (-1: the profile's)");
+
+static int uso_min_segs = -1;
+module_param(uso_min_segs, int, 0444);
+MODULE_PARM_DESC(uso_min_segs, "USO: fewest segments (-1: the profile's)");
+
+static int uso_max_segs = -1;
+module_param(uso_max_segs, int, 0444);
+MODULE_PARM_DESC(uso_max_segs, "USO: most segments (0: the kernel's; -1: the profile's)");
+
+static int uso_offset_limit = -1;
+module_param(uso_offset_limit, int, 0444);
+MODULE_PARM_DESC(uso_offset_limit,
+		 "USO: longest layer-2+3 header (0: no limit; -1: the profile's)");
 
 /**
  * ncsim_profile_find() - look a hardware profile up by name
@@ -114,4 +141,107 @@ const struct ncsim_profile *ncsim_profile_find(const char *name)
 		if (!strcmp(ncsim_profiles[i].name, name))
 			return &ncsim_profiles[i];
 	return NULL;
+}
+
+/*
+ * Applies one override: 0, or -EINVAL when the value does not fit the
+ * field or the engine is absent (@present false).
+ */
+static int ncsim_override(const char *what, int val, bool present, u32 max,
+			  u32 *field)
+{
+	if (val < 0)
+		return 0;
+	if (!present) {
+		pr_err("ncsim: %s does not apply: the profile has no such engine\n",
+		       what);
+		return -EINVAL;
+	}
+	if ((u32)val > max) {
+		pr_err("ncsim: %s=%d is out of range (0-%u)\n", what, val, max);
+		return -EINVAL;
+	}
+	*field = val;
+	return 0;
+}
+
+static int ncsim_override16(const char *what, int val, bool present,
+			    u16 *field)
+{
+	u32 v = *field;
+	int err = ncsim_override(what, val, present, U16_MAX, &v);
+
+	*field = v;
+	return err;
+}
+
+/**
+ * ncsim_profile_caps() - the silicon a profile models, overrides applied
+ * @profile: the profile.
+ * @caps: filled with its capabilities and the module parameters' limits.
+ *
+ * The limits are not checked against each other: netcx's verifier does
+ * that when the capabilities are declared.
+ *
+ * Return: 0, or -EINVAL for an override out of range or without an engine.
+ */
+int ncsim_profile_caps(const struct ncsim_profile *profile,
+		       struct ncsim_hw_caps *caps)
+{
+	bool csum, lso, uso;
+
+	*caps = profile->caps;
+	csum = caps->tx_csum.l3 || caps->tx_csum.l4;
+	lso = caps->lso.l4;
+	uso = caps->uso.l4;
+
+	return ncsim_override16("csum_l3_offset_limit", csum_l3_offset_limit,
+				csum, &caps->tx_csum.l3_offset_limit) ?:
+	       ncsim_override16("csum_l4_offset_limit", csum_l4_offset_limit,
+				csum, &caps->tx_csum.l4_offset_limit) ?:
+	       ncsim_override("lso_max_size", lso_max_size, lso, U32_MAX,
+			      &caps->lso.max_size) ?:
+	       ncsim_override16("lso_min_segs", lso_min_segs, lso,
+				&caps->lso.min_segs) ?:
+	       ncsim_override16("lso_max_segs", lso_max_segs, lso,
+				&caps->lso.max_segs) ?:
+	       ncsim_override16("lso_offset_limit", lso_offset_limit, lso,
+				&caps->lso.l4_offset_limit) ?:
+	       ncsim_override("uso_max_size", uso_max_size, uso, U32_MAX,
+			      &caps->uso.max_size) ?:
+	       ncsim_override16("uso_min_segs", uso_min_segs, uso,
+				&caps->uso.min_segs) ?:
+	       ncsim_override16("uso_max_segs", uso_max_segs, uso,
+				&caps->uso.max_segs) ?:
+	       ncsim_override16("uso_offset_limit", uso_offset_limit, uso,
+				&caps->uso.l4_offset_limit);
+}
+
+/**
+ * ncsim_profile_declare() - declare the silicon's capabilities to netcx
+ * @caps: the silicon.
+ * @ad: the port's adapter, not yet committed.
+ *
+ * Declares each engine the silicon has, exactly as the engines enforce it.
+ *
+ * Return: 0, or the first error of netcx_set_*_caps().
+ */
+int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
+			  struct netcx_adapter *ad)
+{
+	int err = 0;
+
+	if (caps->tx_csum.l3 || caps->tx_csum.l4)
+		err = netcx_set_tx_csum_caps(ad, &caps->tx_csum);
+	if (!err && caps->rx_csum.kinds)
+		err = netcx_set_rx_csum_caps(ad, &caps->rx_csum);
+	if (!err && caps->lso.l4)
+		err = netcx_set_lso_caps(ad, &caps->lso);
+	if (!err && caps->uso.l4)
+		err = netcx_set_uso_caps(ad, &caps->uso);
+	if (!err && caps->rsc.l3)
+		err = netcx_set_rsc_caps(ad, &caps->rsc);
+	if (!err && caps->tag.kinds)
+		err = netcx_set_ieee8021q_caps(ad, &caps->tag);
+	return err;
 }
