@@ -8,6 +8,7 @@
 
 #include <linux/kconfig.h>
 #include <linux/types.h>
+#include <linux/u64_stats_sync.h>
 
 #include <netcx/adapter.h>
 #include <netcx/xmit.h>
@@ -212,6 +213,22 @@ enum netcx_rx_stat {
 	NETCX_RX_INACTIVE,
 	NETCX_RX_COMPLETE,
 	NETCX_RX_STATS,
+};
+
+/**
+ * struct netcx_pcpu_stats - one CPU's counters (stats.c)
+ * @tx: &enum netcx_tx_stat counters.
+ * @tx_why: &enum netcx_why counters (0 unused).
+ * @tx_syncp: guards @tx and @tx_why, written on the transmit path.
+ * @rx: &enum netcx_rx_stat counters.
+ * @rx_syncp: guards @rx, written on the receive path.
+ */
+struct netcx_pcpu_stats {
+	u64_stats_t tx[NETCX_TX_STATS];
+	u64_stats_t tx_why[NETCX_WHY_MAX];
+	struct u64_stats_sync tx_syncp;
+	u64_stats_t rx[NETCX_RX_STATS];
+	struct u64_stats_sync rx_syncp;
 };
 
 int netcx_stats_init(struct netcx_adapter *ad);

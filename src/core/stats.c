@@ -14,22 +14,6 @@
 
 #include "core.h"
 
-/**
- * struct netcx_pcpu_stats - one CPU's counters
- * @tx: &enum netcx_tx_stat counters.
- * @tx_why: &enum netcx_why counters (0 unused).
- * @tx_syncp: guards @tx and @tx_why, written on the transmit path.
- * @rx: &enum netcx_rx_stat counters.
- * @rx_syncp: guards @rx, written on the receive path.
- */
-struct netcx_pcpu_stats {
-	u64_stats_t tx[NETCX_TX_STATS];
-	u64_stats_t tx_why[NETCX_WHY_MAX];
-	struct u64_stats_sync tx_syncp;
-	u64_stats_t rx[NETCX_RX_STATS];
-	struct u64_stats_sync rx_syncp;
-};
-
 static const char netcx_tx_names[NETCX_TX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_TX_CSUM_HW]	= "tx_csum_hw",
 	[NETCX_TX_CSUM_SW]	= "tx_csum_sw",
