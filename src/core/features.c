@@ -67,14 +67,12 @@ enum netcx_engine {
 
 /**
  * struct netcx_feature_map - one row of the mapping table
- * @off: the offload.
  * @engine: the TX checksum engine the row is for.
- * @feature: the %NETIF_F bit.
+ * @feature: the %NETIF_F bit; 0 ends an offload's rows.
  * @kinds: the feature is on when one of these kinds is permitted.
  * @covers: the kinds the feature activates (those permitted of them).
  */
 struct netcx_feature_map {
-	enum netcx_offload off;
 	enum netcx_engine engine;
 	netdev_features_t feature;
 	u32 kinds;
@@ -84,27 +82,48 @@ struct netcx_feature_map {
 #define NETCX_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)
 #define NETCX_TAGS	(NETCX_TAG_PRIO | NETCX_TAG_VLAN)
 
-static const struct netcx_feature_map netcx_feature_map[] = {
-	{ NETCX_OFFLOAD_TX_CSUM, NETCX_ENGINE_GENERIC, NETIF_F_HW_CSUM,
-	  NETCX_L4_KINDS, NETCX_KINDS_V4 | NETCX_KINDS_V6 },
-	{ NETCX_OFFLOAD_TX_CSUM, NETCX_ENGINE_PROTOCOL, NETIF_F_IP_CSUM,
-	  NETCX_TCP4 | NETCX_UDP4, NETCX_KINDS_V4 },
-	{ NETCX_OFFLOAD_TX_CSUM, NETCX_ENGINE_PROTOCOL, NETIF_F_IPV6_CSUM,
-	  NETCX_TCP6 | NETCX_UDP6, NETCX_KINDS_V6 },
-	{ NETCX_OFFLOAD_RX_CSUM, NETCX_ENGINE_ANY, NETIF_F_RXCSUM,
-	  NETCX_KINDS_V4 | NETCX_KINDS_V6, NETCX_KINDS_V4 | NETCX_KINDS_V6 },
-	{ NETCX_OFFLOAD_LSO, NETCX_ENGINE_ANY, NETIF_F_TSO,
-	  NETCX_TCP4, NETCX_TCP4 },
-	{ NETCX_OFFLOAD_LSO, NETCX_ENGINE_ANY, NETIF_F_TSO6,
-	  NETCX_TCP6, NETCX_TCP6 },
-	{ NETCX_OFFLOAD_USO, NETCX_ENGINE_ANY, NETIF_F_GSO_UDP_L4,
-	  NETCX_UDP4 | NETCX_UDP6, NETCX_UDP4 | NETCX_UDP6 },
-	{ NETCX_OFFLOAD_RSC, NETCX_ENGINE_ANY, NETIF_F_GRO_HW,
-	  NETCX_TCP4 | NETCX_TCP6, NETCX_TCP4 | NETCX_TCP6 },
-	{ NETCX_OFFLOAD_VLAN_TX, NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_TX,
-	  NETCX_TAGS, NETCX_TAGS },
-	{ NETCX_OFFLOAD_VLAN_RX, NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_RX,
-	  NETCX_TAGS, NETCX_TAGS },
+/* The most rows an offload has: the TX checksum's three. */
+#define NETCX_MAP_ROWS	3
+
+/*
+ * The rows of each offload, so that the per-packet lookup (netcx_kinds())
+ * reads only its own offload's.
+ */
+static const struct netcx_feature_map
+netcx_feature_map[NETCX_OFFLOAD_MAX][NETCX_MAP_ROWS] = {
+	[NETCX_OFFLOAD_TX_CSUM] = {
+		{ NETCX_ENGINE_GENERIC, NETIF_F_HW_CSUM,
+		  NETCX_L4_KINDS, NETCX_KINDS_V4 | NETCX_KINDS_V6 },
+		{ NETCX_ENGINE_PROTOCOL, NETIF_F_IP_CSUM,
+		  NETCX_TCP4 | NETCX_UDP4, NETCX_KINDS_V4 },
+		{ NETCX_ENGINE_PROTOCOL, NETIF_F_IPV6_CSUM,
+		  NETCX_TCP6 | NETCX_UDP6, NETCX_KINDS_V6 },
+	},
+	[NETCX_OFFLOAD_RX_CSUM] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_RXCSUM,
+		  NETCX_KINDS_V4 | NETCX_KINDS_V6,
+		  NETCX_KINDS_V4 | NETCX_KINDS_V6 },
+	},
+	[NETCX_OFFLOAD_LSO] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_TSO, NETCX_TCP4, NETCX_TCP4 },
+		{ NETCX_ENGINE_ANY, NETIF_F_TSO6, NETCX_TCP6, NETCX_TCP6 },
+	},
+	[NETCX_OFFLOAD_USO] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_UDP_L4,
+		  NETCX_UDP4 | NETCX_UDP6, NETCX_UDP4 | NETCX_UDP6 },
+	},
+	[NETCX_OFFLOAD_RSC] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_GRO_HW,
+		  NETCX_TCP4 | NETCX_TCP6, NETCX_TCP4 | NETCX_TCP6 },
+	},
+	[NETCX_OFFLOAD_VLAN_TX] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_TX,
+		  NETCX_TAGS, NETCX_TAGS },
+	},
+	[NETCX_OFFLOAD_VLAN_RX] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_RX,
+		  NETCX_TAGS, NETCX_TAGS },
+	},
 };
 
 static bool netcx_map_applies(const struct netcx_adapter *ad,
@@ -197,15 +216,17 @@ static void netcx_compute_permitted(struct netcx_adapter *ad)
 static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad)
 {
 	netdev_features_t features = 0;
-	int i;
+	int off, i;
 
-	for (i = 0; i < ARRAY_SIZE(netcx_feature_map); i++) {
-		const struct netcx_feature_map *map = &netcx_feature_map[i];
+	for (off = 0; off < NETCX_OFFLOAD_MAX; off++)
+		for (i = 0; i < NETCX_MAP_ROWS; i++) {
+			const struct netcx_feature_map *map =
+				&netcx_feature_map[off][i];
 
-		if (netcx_map_applies(ad, map) &&
-		    (ad->permitted[map->off] & map->kinds))
-			features |= map->feature;
-	}
+			if (map->feature && netcx_map_applies(ad, map) &&
+			    (ad->permitted[off] & map->kinds))
+				features |= map->feature;
+		}
 	return features;
 }
 
@@ -220,16 +241,15 @@ static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features)
 {
+	const struct netcx_feature_map *map = netcx_feature_map[off];
 	u32 kinds = 0;
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(netcx_feature_map); i++) {
-		const struct netcx_feature_map *map = &netcx_feature_map[i];
-
-		if (map->off == off && (features & map->feature) &&
-		    netcx_map_applies(ad, map))
-			kinds |= map->covers;
-	}
+	if (!ad->permitted[off])
+		return 0;
+	for (i = 0; i < NETCX_MAP_ROWS && map[i].feature; i++)
+		if ((features & map[i].feature) && netcx_map_applies(ad, &map[i]))
+			kinds |= map[i].covers;
 	return kinds & ad->permitted[off];
 }
 
