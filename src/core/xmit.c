@@ -121,7 +121,8 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
 		return features;
 	ret = netcx_tx_walk(skb, &lay);
-	if (ret < 0)
+	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
+	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
 		return features;
 
 	netcx_tx_decide(ad, skb, ret ? NULL : &lay,
@@ -251,6 +252,17 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	struct netcx_tx_verdict v;
 	struct sk_buff *skb;
 	int ret;
+
+	/*
+	 * Nothing to ask of the hardware (the segments of a packet segmented
+	 * and summed in software, most non-IP traffic): no walk, no decision.
+	 */
+	skb = *pskb;
+	if (skb->ip_summed != CHECKSUM_PARTIAL && !skb_is_gso(skb) &&
+	    !skb_vlan_tag_present(skb)) {
+		memset(desc, 0, sizeof(*desc));
+		return 0;
+	}
 
 	ret = netcx_tx_walk(*pskb, &lay);
 	if (ret < 0) {
