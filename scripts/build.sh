@@ -19,7 +19,7 @@ dst=$NETCX_SCRATCH/build/$name
 mkdir -p "$dst"
 # Keep modification times, so that kbuild rebuilds only what changed.
 (cd "$NETCX_TOP" && cp -a --parents Kbuild $(git ls-files -co --exclude-standard \
-	src include kunit 2>/dev/null || find src include kunit -type f) "$dst")
+	src include kunit bench 2>/dev/null || find src include kunit bench -type f) "$dst")
 
 make -s -C "$kdir" M="$dst" -j"$NETCX_JOBS" "$@" modules >&2
 echo "$dst"

@@ -30,7 +30,7 @@ result() {	# NAME LOG: ok when LOG is empty
 	fi
 }
 
-files=$(git ls-files -co --exclude-standard -- 'src/*.[ch]' 'include/*.h' 'kunit/*.[ch]')
+files=$(git ls-files -co --exclude-standard -- 'src/*.[ch]' 'include/*.h' 'kunit/*.[ch]' 'bench/*.[ch]')
 
 while read -r name kdir args; do
 	log=$logdir/build-$name.log
