@@ -51,19 +51,19 @@
 #include "../kunit/netcx_pkt_build.h"
 #include "../kunit/netcx_test.h"
 
-static unsigned int rounds = 11;
+static unsigned int rounds = 31;
 module_param(rounds, uint, 0444);
 MODULE_PARM_DESC(rounds, "rounds of every case: the fastest and the median are reported");
 
-static unsigned int packets = 200000;
+static unsigned int packets = 50000;
 module_param(packets, uint, 0444);
 MODULE_PARM_DESC(packets, "packets per round of each per-packet case");
 
-static unsigned int fallbacks = 300;
+static unsigned int fallbacks = 100;
 module_param(fallbacks, uint, 0444);
 MODULE_PARM_DESC(fallbacks, "64 KB packets per round of each fallback case");
 
-#define NB_MAX_ROUNDS	31
+#define NB_MAX_ROUNDS	63
 /* mix repetitions per BH-disabled batch, and fallback packets per batch */
 #define NB_BATCH	1000
 #define NB_FB_BATCH	10
