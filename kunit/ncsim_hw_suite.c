@@ -224,6 +224,7 @@ struct ht_ctx {
 	unsigned int len[HT_FRAMES];
 	bool loop;		/* frames go to rx instead */
 	int wire_ret;
+	unsigned int room;	/* what ht_room() answers */
 };
 
 static int ht_wire(void *priv, const u8 *frame, unsigned int len)
@@ -242,6 +243,14 @@ static int ht_wire(void *priv, const u8 *frame, unsigned int len)
 	return c->wire_ret;
 }
 
+/* Flow control: UINT_MAX (no PAUSE) unless a test sets room. */
+static unsigned int ht_room(void *priv)
+{
+	struct ht_ctx *c = priv;
+
+	return c->room;
+}
+
 static int ht_init(struct kunit *test)
 {
 	struct ht_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
@@ -249,6 +258,7 @@ static int ht_init(struct kunit *test)
 	if (!c)
 		return -ENOMEM;
 	c->test = test;
+	c->room = UINT_MAX;
 	test->priv = c;
 	return 0;
 }
@@ -272,7 +282,7 @@ static void ht_tx_start(struct kunit *test, enum ht_profile p,
 	struct ht_ctx *c = test->priv;
 
 	KUNIT_ASSERT_EQ(test, ncsim_hw_tx_init(&c->tx, &ht_caps[p], HT_RING,
-					       ht_wire, c), 0);
+					       ht_wire, ht_room, c), 0);
 	c->tx_up = true;
 	c->tx.mtu = mtu ?: 1500;
 }
@@ -675,6 +685,44 @@ static void ncsim_hw_tx_ring(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ctx->tx.ring.head, HT_RING + 2);
 }
 
+/* PAUSE: a descriptor starts only when the far end has room for it all. */
+static void ncsim_hw_tx_pause(struct kunit *test)
+{
+	static const struct tb_layer pkt[] = {
+		ETH, IP4, TCP, DATA(3000), { TB_END }
+	};
+	struct ht_ctx *ctx = test->priv;
+	struct ncsim_txd *d[2];
+	unsigned int len;
+	struct ht_geo g;
+	u8 *buf;
+
+	buf = kunit_kzalloc(test, HT_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	len = ht_build(test, buf, pkt, &g);
+	ht_tx_start(test, HT_FULL, 0);
+	d[0] = ht_post(test, tb_skb(test, buf, len, 0), &g, TSE);
+	d[0]->mss = 1000;				/* 3 frames */
+	d[1] = ht_post(test, tb_skb(test, buf, 100, 0), &g, 0);
+
+	ctx->room = 2;
+	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, HT_RING), 0);
+	KUNIT_EXPECT_TRUE(test, ctx->tx.paused);
+	KUNIT_EXPECT_EQ(test, ctx->n, 0);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_PAUSED), 1);
+
+	ctx->room = 3;
+	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, 1), 1);
+	KUNIT_EXPECT_FALSE(test, ctx->tx.paused);
+	KUNIT_EXPECT_EQ(test, ctx->n, 3);
+	KUNIT_EXPECT_EQ(test, d[0]->sta, NCSIM_TXD_STA_DD);
+	KUNIT_EXPECT_EQ(test, d[1]->sta, 0);	/* the burst was spent */
+
+	ctx->room = UINT_MAX;
+	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, HT_RING), 1);
+	KUNIT_EXPECT_EQ(test, ctx->n, 4);
+}
+
 /* Descriptors the device cannot parse are dropped, and nothing else. */
 static void ncsim_hw_tx_desc_errors(struct kunit *test)
 {
@@ -934,6 +982,7 @@ static struct kunit_case ncsim_hw_cases[] = {
 	KUNIT_CASE_PARAM(ncsim_hw_tx_case, ht_tx_gen_params),
 	KUNIT_CASE(ncsim_hw_tx_ipv6_final_dst),
 	KUNIT_CASE(ncsim_hw_tx_ring),
+	KUNIT_CASE(ncsim_hw_tx_pause),
 	KUNIT_CASE(ncsim_hw_tx_desc_errors),
 	KUNIT_CASE(ncsim_hw_tx_no_carrier),
 	KUNIT_CASE_PARAM(ncsim_hw_rx_case, ht_rx_gen_params),

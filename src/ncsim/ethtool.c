@@ -6,6 +6,7 @@
  */
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 
 #include <compat/compat.h>
 #include <netcx/netcx.h>
@@ -30,6 +31,34 @@ static void ncsim_get_ringparam(struct net_device *dev,
 	ring->rx_pending = NCSIM_RX_RING;
 	ring->tx_max_pending = NCSIM_TX_RING;
 	ring->tx_pending = NCSIM_TX_RING;
+}
+
+static void ncsim_get_pauseparam(struct net_device *dev,
+				 struct ethtool_pauseparam *pause)
+{
+	struct ncsim_port *port = netdev_priv(dev);
+
+	pause->autoneg = AUTONEG_DISABLE;
+	pause->rx_pause = port->rx_pause;
+	pause->tx_pause = port->tx_pause;
+}
+
+static int ncsim_set_pauseparam(struct net_device *dev,
+				struct ethtool_pauseparam *pause)
+{
+	struct ncsim_port *port = netdev_priv(dev);
+	struct ncsim_port *peer = rtnl_dereference(port->peer);
+
+	if (pause->autoneg)
+		return -EINVAL;
+	WRITE_ONCE(port->rx_pause, !!pause->rx_pause);
+	WRITE_ONCE(port->tx_pause, !!pause->tx_pause);
+	/* an engine waiting on a PAUSE no longer sent or obeyed goes on */
+	if (netif_running(dev))
+		ncsim_port_kick(port);
+	if (peer && netif_running(peer->dev))
+		ncsim_port_kick(peer);
+	return 0;
 }
 
 static int ncsim_get_sset_count(struct net_device *dev, int sset)
@@ -75,6 +104,8 @@ const struct ethtool_ops ncsim_ethtool_ops = {
 	.get_drvinfo		= ncsim_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
 	.get_ringparam		= ncsim_get_ringparam,
+	.get_pauseparam		= ncsim_get_pauseparam,
+	.set_pauseparam		= ncsim_set_pauseparam,
 	.get_sset_count		= ncsim_get_sset_count,
 	.get_strings		= ncsim_get_strings,
 	.get_ethtool_stats	= ncsim_get_ethtool_stats,

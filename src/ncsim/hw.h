@@ -52,6 +52,7 @@ struct ncsim_hw_caps {
  * @NCSIM_HW_TX_VLAN: 802.1Q tags inserted.
  * @NCSIM_HW_TX_MTU_DROPS: frames longer than the wire MTU, dropped.
  * @NCSIM_HW_TX_NO_CARRIER: frames sent with nobody at the other end.
+ * @NCSIM_HW_TX_PAUSED: times the engine stopped for a PAUSE from the far end.
  * @NCSIM_HW_TX_VIOLATIONS: descriptors asking for an offload outside the
  *	capabilities, executed as the silicon fails.
  * @NCSIM_HW_TX_DESC_ERRORS: descriptors the device could not parse
@@ -71,6 +72,7 @@ enum ncsim_hw_tx_stat {
 	NCSIM_HW_TX_VLAN,
 	NCSIM_HW_TX_MTU_DROPS,
 	NCSIM_HW_TX_NO_CARRIER,
+	NCSIM_HW_TX_PAUSED,
 	NCSIM_HW_TX_VIOLATIONS,
 	NCSIM_HW_TX_DESC_ERRORS,
 	NCSIM_HW_TX_NSTATS,
@@ -110,6 +112,13 @@ extern const char ncsim_hw_rx_stat_names[NCSIM_HW_RX_NSTATS][ETH_GSTRING_LEN];
  */
 typedef int (*ncsim_hw_wire_t)(void *priv, const u8 *frame, unsigned int len);
 
+/*
+ * 802.3x flow control: how many frames the far end takes now, or UINT_MAX
+ * when it sends no PAUSE (flow control off, nobody there, or nothing it
+ * could free by waiting).
+ */
+typedef unsigned int (*ncsim_hw_room_t)(void *priv);
+
 /**
  * struct ncsim_hw_tx - the transmit engine of one port
  * @caps: what the silicon can do.
@@ -117,10 +126,14 @@ typedef int (*ncsim_hw_wire_t)(void *priv, const u8 *frame, unsigned int len);
  * @mtu: the wire MTU: frames longer than the Ethernet header, its 802.1Q
  *	tags and @mtu bytes are dropped. The driver writes it.
  * @wire: where frames go.
- * @wire_priv: @wire's argument.
+ * @room: flow control, or NULL for none.
+ * @wire_priv: @wire's and @room's argument.
+ * @paused: the engine stopped before a descriptor for want of @room; the
+ *	far end calls ncsim_hw_tx_process() again when it has freed room.
  * @frame: the frame being built.
  * @hdr: the headers of the packet being segmented.
  * @frame_size: the size of @frame and @hdr: the longest frame @max_mtu allows.
+ * @burst: frames put on the wire in the current ncsim_hw_tx_process().
  * @stats: &enum ncsim_hw_tx_stat counters, written by the engine only.
  * @syncp: guards @stats.
  */
@@ -129,10 +142,13 @@ struct ncsim_hw_tx {
 	struct ncsim_tx_ring ring;
 	unsigned int mtu;
 	ncsim_hw_wire_t wire;
+	ncsim_hw_room_t room;
 	void *wire_priv;
+	bool paused;
 	u8 *frame;
 	u8 *hdr;
 	unsigned int frame_size;
+	unsigned int burst;
 	u64_stats_t stats[NCSIM_HW_TX_NSTATS];
 	struct u64_stats_sync syncp;
 };
@@ -158,7 +174,8 @@ struct ncsim_hw_rx {
 };
 
 int ncsim_hw_tx_init(struct ncsim_hw_tx *tx, const struct ncsim_hw_caps *caps,
-		     unsigned int ring_size, ncsim_hw_wire_t wire, void *priv);
+		     unsigned int ring_size, ncsim_hw_wire_t wire,
+		     ncsim_hw_room_t room, void *priv);
 void ncsim_hw_tx_uninit(struct ncsim_hw_tx *tx);
 void ncsim_hw_tx_reset(struct ncsim_hw_tx *tx);
 unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget);

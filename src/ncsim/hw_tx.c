@@ -22,6 +22,10 @@
  *   flags and checksums unfixed;
  * - a tag the device cannot insert: the frame goes out untagged.
  *
+ * With flow control, the engine starts a descriptor only when the far end
+ * has room for all its frames (or could never have more), else it stops
+ * until called again: a PAUSE, counted in NCSIM_HW_TX_PAUSED.
+ *
  * Each such descriptor counts once in NCSIM_HW_TX_VIOLATIONS. A descriptor
  * whose offsets lie outside the packet is dropped, as a DMA engine stops on
  * a malformed descriptor (NCSIM_HW_TX_DESC_ERRORS).
@@ -52,6 +56,7 @@ const char ncsim_hw_tx_stat_names[NCSIM_HW_TX_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_HW_TX_VLAN]		= "hw_tx_vlan_insert",
 	[NCSIM_HW_TX_MTU_DROPS]		= "hw_wire_mtu_drops",
 	[NCSIM_HW_TX_NO_CARRIER]	= "hw_wire_no_carrier",
+	[NCSIM_HW_TX_PAUSED]		= "hw_tx_paused",
 	[NCSIM_HW_TX_VIOLATIONS]	= "hw_caps_violation",
 	[NCSIM_HW_TX_DESC_ERRORS]	= "hw_tx_desc_errors",
 };
@@ -250,6 +255,7 @@ static void ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, u8 *f, unsigned int len,
 		memset(f + len, 0, ETH_ZLEN - len);
 		len = ETH_ZLEN;
 	}
+	tx->burst++;
 	if (tx->wire(tx->wire_priv, f, len) == -ENOLINK)
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_NO_CARRIER, 1);
 	ncsim_hw_tx_count(tx, NCSIM_HW_TX_FRAMES, 1);
@@ -376,6 +382,35 @@ static bool ncsim_hw_tx_segment(struct ncsim_hw_tx *tx,
 	return ok;
 }
 
+/* The frames a descriptor will put on the wire, as its fields say. */
+static unsigned int ncsim_hw_txd_frames(const struct ncsim_txd *d)
+{
+	if (!(d->cmd & NCSIM_TXD_CMD_SEG) || !d->mss || d->hdr_len >= d->len)
+		return 1;
+	return DIV_ROUND_UP(d->len - d->hdr_len, d->mss);
+}
+
+/* Flow control before descriptor @d: true when the far end sent PAUSE. */
+static bool ncsim_hw_tx_pause(struct ncsim_hw_tx *tx, const struct ncsim_txd *d)
+{
+	unsigned int need;
+
+	if (!tx->room)
+		return false;
+	need = ncsim_hw_txd_frames(d);
+	if (tx->room(tx->wire_priv) >= need)
+		return false;
+	WRITE_ONCE(tx->paused, true);
+	/* pairs with the far end's barrier between freeing room and reading paused */
+	smp_mb();
+	if (tx->room(tx->wire_priv) >= need) {
+		WRITE_ONCE(tx->paused, false);
+		return false;
+	}
+	ncsim_hw_tx_count(tx, NCSIM_HW_TX_PAUSED, 1);
+	return true;
+}
+
 static void ncsim_hw_tx_exec(struct ncsim_hw_tx *tx, const struct ncsim_txd *d)
 {
 	const struct ncsim_hw_caps *caps = tx->caps;
@@ -411,10 +446,13 @@ static void ncsim_hw_tx_exec(struct ncsim_hw_tx *tx, const struct ncsim_txd *d)
 /**
  * ncsim_hw_tx_process() - execute posted transmit descriptors
  * @tx: the engine.
- * @budget: the most descriptors to execute.
+ * @budget: the frames to put on the wire before stopping, a whole
+ *	descriptor at a time (a burst: the receiver drains its ring between
+ *	bursts, as a wire's rate lets it).
  *
  * Executes the descriptors between the ring's head and the tail the driver
- * posted, writes %NCSIM_TXD_STA_DD back into each and moves the head.
+ * posted, writes %NCSIM_TXD_STA_DD back into each and moves the head;
+ * stops early, with @tx->paused set, when the far end sends PAUSE.
  * Called from one context at a time (the port's NAPI).
  *
  * Return: the descriptors executed.
@@ -428,8 +466,12 @@ unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget)
 	unsigned int done = 0;
 	struct ncsim_txd *d;
 
-	while (head != tail && done < budget) {
+	tx->burst = 0;
+	WRITE_ONCE(tx->paused, false);
+	while (head != tail && tx->burst < budget) {
 		d = &ring->desc[head & ring->mask];
+		if (ncsim_hw_tx_pause(tx, d))
+			break;
 		ncsim_hw_tx_exec(tx, d);
 		/* done with the descriptor and its buffers: the driver's now */
 		smp_store_release(&d->sta, NCSIM_TXD_STA_DD);
@@ -491,14 +533,16 @@ void ncsim_hw_tx_reset(struct ncsim_hw_tx *tx)
  * @caps: what the silicon can do; must outlive @tx.
  * @ring_size: transmit descriptors, a power of 2.
  * @wire: where frames go.
- * @priv: @wire's argument.
+ * @room: flow control (see &struct ncsim_hw_tx), or NULL.
+ * @priv: @wire's and @room's argument.
  *
  * The wire MTU starts at %ETH_DATA_LEN.
  *
  * Return: 0, -EINVAL or -ENOMEM.
  */
 int ncsim_hw_tx_init(struct ncsim_hw_tx *tx, const struct ncsim_hw_caps *caps,
-		     unsigned int ring_size, ncsim_hw_wire_t wire, void *priv)
+		     unsigned int ring_size, ncsim_hw_wire_t wire,
+		     ncsim_hw_room_t room, void *priv)
 {
 	memset(tx, 0, sizeof(*tx));
 	if (!is_power_of_2(ring_size))
@@ -506,6 +550,7 @@ int ncsim_hw_tx_init(struct ncsim_hw_tx *tx, const struct ncsim_hw_caps *caps,
 	tx->caps = caps;
 	tx->mtu = ETH_DATA_LEN;
 	tx->wire = wire;
+	tx->room = room;
 	tx->wire_priv = priv;
 	tx->frame_size = max_t(unsigned int, ETH_ZLEN,
 			       ETH_HLEN + (NCSIM_HW_MAX_TAGS + 1) * VLAN_HLEN +

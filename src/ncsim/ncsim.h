@@ -65,6 +65,8 @@ extern const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN];
  * @rx_tail: receive buffers posted.
  * @rx_clean: receive descriptors reaped.
  * @rx_up: receive buffers are posted: the wire may deliver.
+ * @rx_pause: 802.3x: the transmit engine obeys PAUSE from the peer.
+ * @tx_pause: 802.3x: the port sends PAUSE while its receive ring is full.
  * @stats: &enum ncsim_drv_stat counters.
  * @napi_syncp: guards the counters NAPI writes.
  * @tx_syncp: guards the counters ndo_start_xmit writes.
@@ -86,6 +88,8 @@ struct ncsim_port {
 	u32 rx_tail;
 	u32 rx_clean;
 	bool rx_up;
+	bool rx_pause;
+	bool tx_pause;
 	u64_stats_t stats[NCSIM_DRV_NSTATS];
 	struct u64_stats_sync napi_syncp;
 	struct u64_stats_sync tx_syncp;
@@ -118,6 +122,7 @@ int ncsim_port_register(struct ncsim_port *port);
 void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);
 void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);
+void ncsim_port_kick(struct ncsim_port *port);
 
 /* ethtool.c */
 extern const struct ethtool_ops ncsim_ethtool_ops;

@@ -27,8 +27,8 @@
 
 #include "ncsim.h"
 
-/* Transmit descriptors the engine executes in one poll. */
-#define NCSIM_TX_BUDGET		64
+/* Frames the engine puts on the wire in one poll: the peer's NAPI weight. */
+#define NCSIM_TX_BUDGET		NAPI_POLL_WEIGHT
 /* Room kept for a GSO packet segmented in software (64 KiB / 1448: 46). */
 #define NCSIM_TX_STOP		64
 #define NCSIM_TX_WAKE		(2 * NCSIM_TX_STOP)
@@ -88,6 +88,56 @@ static int ncsim_wire(void *priv, const u8 *frame, unsigned int len)
 	err = ncsim_hw_rx_frame(&peer->hw_rx, frame, len);
 	napi_schedule(&peer->napi);
 	return err;
+}
+
+/*
+ * 802.3x flow control on the wire: the frames the peer's receive ring takes
+ * now. No PAUSE (UINT_MAX) when either end has it off, when nobody is there,
+ * or when the peer's NAPI has nothing to reap: waiting would free nothing.
+ */
+static unsigned int ncsim_wire_room(void *priv)
+{
+	struct ncsim_port *port = priv, *peer;
+	struct ncsim_rx_ring *ring;
+	u32 head;
+
+	peer = rcu_dereference(port->peer);
+	if (!peer || !READ_ONCE(port->rx_pause) || !READ_ONCE(peer->tx_pause))
+		return UINT_MAX;
+	/* pairs with the release in ncsim_up(): the peer's ring is set up */
+	if (!smp_load_acquire(&peer->rx_up))
+		return UINT_MAX;
+	ring = &peer->hw_rx.ring;
+	head = READ_ONCE(ring->head);
+	if (head == READ_ONCE(peer->rx_clean))
+		return UINT_MAX;
+	/* pairs with the release of the tail in ncsim_rx_refill() */
+	return smp_load_acquire(&ring->tail) - head;
+}
+
+/**
+ * ncsim_port_kick() - run a port's NAPI, from any context
+ * @port: the port.
+ */
+void ncsim_port_kick(struct ncsim_port *port)
+{
+	local_bh_disable();
+	napi_schedule(&port->napi);
+	local_bh_enable();
+}
+
+/* The peer's engine waits for room in our receive ring: XON. */
+static void ncsim_rx_xon(struct ncsim_port *port)
+{
+	struct ncsim_port *peer;
+
+	/* pairs with the barrier in the engine's pause: room, then paused */
+	smp_mb();
+	rcu_read_lock();
+	peer = rcu_dereference(port->peer);
+	if (peer && READ_ONCE(peer->hw_tx.paused))
+		napi_schedule(&peer->napi);
+	rcu_read_unlock();
 }
 
 /* Transmit */
@@ -351,6 +401,8 @@ static int ncsim_rx(struct ncsim_port *port, int budget)
 		ncsim_count(port, NCSIM_DRV_RX_BYTES, bytes);
 	}
 	ncsim_rx_refill(port, true);
+	if (done)
+		ncsim_rx_xon(port);
 	return done;
 }
 
@@ -375,7 +427,9 @@ static int ncsim_poll(struct napi_struct *napi, int budget)
 	ncsim_hw_tx_process(&port->hw_tx, NCSIM_TX_BUDGET);
 	rcu_read_unlock();
 	ncsim_tx_clean(port, budget);
-	tx_more = ncsim_hw_tx_pending(&port->hw_tx);
+	/* paused: the peer's NAPI runs ours again when it has room */
+	tx_more = ncsim_hw_tx_pending(&port->hw_tx) &&
+		  !READ_ONCE(port->hw_tx.paused);
 
 	if (budget)
 		done = ncsim_rx(port, budget);
@@ -411,9 +465,14 @@ static void ncsim_up(struct ncsim_port *port)
 
 static void ncsim_down(struct ncsim_port *port)
 {
+	struct ncsim_port *peer = rtnl_dereference(port->peer);
+
 	WRITE_ONCE(port->rx_up, false);
 	/* the peer's engine (under RCU) is out of the receive ring after this */
 	synchronize_net();
+	/* and no longer paused by it: its frames go, to be dropped */
+	if (peer)
+		ncsim_port_kick(peer);
 	napi_disable(&port->napi);
 	ncsim_tx_drain(port);
 	ncsim_rx_drain(port);
@@ -608,8 +667,10 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	u64_stats_init(&port->tx_syncp);
 	netif_napi_add(dev, &port->napi, ncsim_poll);
 
+	port->rx_pause = true;
+	port->tx_pause = true;
 	err = ncsim_hw_tx_init(&port->hw_tx, caps, NCSIM_TX_RING, ncsim_wire,
-			       port);
+			       ncsim_wire_room, port);
 	if (err)
 		goto err_free;
 	err = ncsim_hw_rx_init(&port->hw_rx, caps, NCSIM_RX_RING);
