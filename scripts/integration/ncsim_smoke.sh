@@ -1,0 +1,195 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ncsim smoke suite, a guest script (scripts/integration.sh runs it in UML):
+# every hardware profile, one pair of ports in two network namespaces, real
+# bytes on the simulated wire.
+#
+#        netns a                                   netns b
+#   +------------------+                      +------------------+
+#   | ncsim0           |      ncsim wire      | ncsim1           |
+#   | 10.0.0.1/24      |<====================>| 10.0.0.2/24      |
+#   | fd00::1/64       |  TX engine -> RX     | fd00::2/64       |
+#   +------------------+  engine, both ways   +------------------+
+#
+# One run per module load, each in its own guest (the debug UML kernel
+# cannot load a module again where one was unloaded: see integration.sh):
+#
+#   full, e1000, basic, none   load the profile, ping over IPv4 and IPv6,
+#                              send a file over TCP both ways and compare
+#                              its SHA-256 digest with what arrived, check
+#                              the counters say who did the work and that
+#                              the hardware was never asked for what it
+#                              cannot do (hw_caps_violation), unload
+#   full also                  link state, MTU changes, ethtool -K tso off,
+#                              flow control (ethtool -A), a peer going down
+#                              and an MTU change under load, and unloading
+#                              while traffic flows
+#   none also                  two pairs
+#   overrides                  profile limits lowered by module parameters:
+#                              netcx falls back, the hardware is never overrun
+#
+# Each run ends with "ncsim_smoke: N passed, N failed".
+#
+#   ncsim_smoke.sh BUILD RUN    BUILD: the folder holding netcx.ko, ncsim.ko
+#   ncsim_smoke.sh --runs       the runs, for scripts/integration.sh
+set -u
+if [ "${1:-}" = --runs ]; then
+	echo full e1000 basic none overrides
+	exit 0
+fi
+build=$1 run=$2
+. "$(dirname "$0")/lib/ncsim.sh"
+
+pass=0 fail=0
+check() {	# DESCRIPTION COMMAND...: one check
+	local what=$1
+	shift
+	if "$@"; then
+		pass=$((pass + 1))
+		echo "ok - $what"
+	else
+		fail=$((fail + 1))
+		echo "not ok - $what"
+	fi
+}
+gt0() { [ "${1:-0}" -gt 0 ]; }
+eq0() { [ "${1:-1}" -eq 0 ]; }
+
+data=/tmp/ncsim-data
+dd if=/dev/urandom of="$data" bs=1M count=4 status=none
+
+# Both directions, both IP versions, nothing the hardware could not do.
+traffic() {
+	check "$run: ping IPv4" ncsim_ping a 10.0.0.2
+	check "$run: ping IPv6" ncsim_ping b fd00::1
+	check "$run: TCP over IPv4, a to b, intact" \
+		ncsim_transfer a b 10.0.0.2 "$data"
+	check "$run: TCP over IPv6, b to a, intact" \
+		ncsim_transfer b a fd00::1 "$data"
+	check "$run: TCP over IPv6, a to b, intact" \
+		ncsim_transfer a b fd00::2 "$data"
+	check "$run: no hw_caps_violation" eq0 "$(ncsim_sum hw_caps_violation)"
+	check "$run: no bad checksum on the wire" eq0 "$(ncsim_sum hw_rx_csum_bad)"
+	check "$run: no descriptor error" eq0 "$(ncsim_sum hw_tx_desc_errors)"
+}
+
+# The full profile: link state, MTU, ethtool -K, unloading under load.
+full_more() {
+	local lso sw iperf
+
+	ip -n b link set ncsim1 down
+	check "peer down: no carrier" ncsim_wait_carrier a ncsim0 0
+	ip -n b link set ncsim1 up
+	check "peer up: carrier" ncsim_wait_carrier a ncsim0 1
+
+	check "MTU 9000 on both ends" ip -n a link set ncsim0 mtu 9000
+	ip -n b link set ncsim1 mtu 9000
+	check "MTU 9001 refused (the profile's limit)" \
+		eval '! ip -n a link set ncsim0 mtu 9001 2>/dev/null'
+	check "MTU 9000: TCP over IPv4, intact" \
+		ncsim_transfer a b 10.0.0.2 "$data"
+	ip -n a link set ncsim0 mtu 1500
+	check "MTU 1500 against 9000: TCP over IPv6, intact" \
+		ncsim_transfer b a fd00::1 "$data"
+	ip netns exec b python3 "$NCSIM_LIB/ping.py" -c 1 -W 1 -s 4000 \
+		10.0.0.1 >/dev/null
+	check "MTU mismatch: a 4 KB frame dropped by the receiver" \
+		gt0 "$(ncsim_stat a ncsim0 hw_rx_oversize)"
+	ip -n b link set ncsim1 mtu 1500
+
+	lso=$(ncsim_stat a ncsim0 hw_tx_lso)
+	sw=$(ncsim_stat a ncsim0 tx_lso_sw)
+	check "ethtool -K tso off" ip netns exec a ethtool -K ncsim0 tso off
+	check "tso off: TCP over IPv4, intact" \
+		ncsim_transfer a b 10.0.0.2 "$data"
+	check "tso off: no hardware TSO" \
+		[ "$(ncsim_stat a ncsim0 hw_tx_lso)" -eq "$lso" ]
+	check "tso off: segmented in software" \
+		[ "$(ncsim_stat a ncsim0 tx_lso_sw)" -gt "$sw" ]
+	check "tso off: no hw_caps_violation" \
+		eq0 "$(ncsim_sum hw_caps_violation)"
+	ip netns exec a ethtool -K ncsim0 tso on
+
+	check "flow control on by default" \
+		eval 'ip netns exec a ethtool -a ncsim0 | grep -Eq "^RX:[[:space:]]+on"'
+	check "receive ring never overran with flow control" \
+		eq0 "$(ncsim_sum hw_rx_ring_full)"
+	check "ethtool -A rx off tx off" \
+		ip netns exec a ethtool -A ncsim0 rx off tx off
+	ip netns exec b ethtool -A ncsim1 rx off tx off
+	check "no flow control: TCP over IPv4, intact" \
+		ncsim_transfer a b 10.0.0.2 "$data"
+	ip netns exec a ethtool -A ncsim0 rx on tx on
+	ip netns exec b ethtool -A ncsim1 rx on tx on
+
+	# a peer going away and an MTU change, under load
+	ip netns exec b iperf3 -s -1 -D -p 5201
+	ncsim_wait_listen b 5201
+	ip netns exec a timeout 30 iperf3 -c 10.0.0.2 -p 5201 -t 6 -J \
+		>/dev/null 2>&1 &
+	iperf=$!
+	sleep 2
+	ip -n b link set ncsim1 down
+	check "peer down under load: no carrier" ncsim_wait_carrier a ncsim0 0
+	ip -n b link set ncsim1 up
+	check "peer up under load: carrier" ncsim_wait_carrier a ncsim0 1
+	check "MTU change under load" ip -n a link set ncsim0 mtu 4000
+	wait "$iperf"
+	ip -n a link set ncsim0 mtu 1500
+	check "after all that: TCP over IPv6, intact" \
+		ncsim_transfer a b fd00::2 "$data"
+
+	ip netns exec b iperf3 -s -1 -D -p 5201
+	ncsim_wait_listen b 5201
+	ip netns exec a timeout 30 iperf3 -c 10.0.0.2 -p 5201 -t 20 -J \
+		>/dev/null 2>&1 &
+	iperf=$!
+	sleep 3
+	check "traffic flows" gt0 "$(ncsim_stat b ncsim1 hw_rx_frames)"
+	check "unload with the ports in namespaces, under load" ncsim_unload
+	wait "$iperf"
+}
+
+params=(profile="$run")
+[ "$run" = none ] && params+=(pairs=2)
+[ "$run" = overrides ] &&
+	params=(profile=full lso_min_segs=8 csum_l4_offset_limit=34)
+check "$run: load (${params[*]})" ncsim_load "$build" "${params[@]}"
+check "$run: pair up in two namespaces" ncsim_pair_up
+traffic
+case $run in
+full)
+	check "full: hardware TSO" gt0 "$(ncsim_sum hw_tx_lso)"
+	check "full: receive checksums verified" gt0 "$(ncsim_sum hw_rx_csum_ok)"
+	full_more
+	;;
+e1000)
+	check "e1000: hardware TSO (IPv4)" gt0 "$(ncsim_sum hw_tx_lso)"
+	check "e1000: IPv6 segmented in software" gt0 "$(ncsim_sum tx_lso_sw)"
+	;;
+basic)
+	check "basic: no hardware segmentation" eq0 "$(ncsim_sum hw_tx_lso)"
+	check "basic: TCP options checksummed in software" \
+		gt0 "$(ncsim_sum tx_fallback_tcp_options)"
+	;;
+none)
+	check "none: no hardware checksum" eq0 "$(ncsim_sum hw_tx_l4_csum)"
+	check "none: no receive checksum" eq0 "$(ncsim_sum hw_rx_csum_ok)"
+	;;
+overrides)
+	check "overrides: too few segments fell back" \
+		gt0 "$(ncsim_sum tx_fallback_too_few_segs)"
+	check "overrides: IPv6 checksum offset fell back" \
+		gt0 "$(ncsim_sum tx_fallback_l4_offset)"
+	;;
+esac
+if grep -q '^ncsim ' /proc/modules; then
+	ncsim_pair_down
+	check "$run: unload" ncsim_unload
+fi
+ncsim_pair_down
+check "$run: netcx unloads" rmmod netcx
+
+echo "ncsim_smoke: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
