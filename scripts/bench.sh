@@ -4,7 +4,10 @@
 # make bench: one boot of the bench kernel (no debug options) that runs
 # every case of scripts/guest/bench.sh, then the table: Gbit/s (median of
 # NETCX_BENCH_RUNS runs of NETCX_BENCH_SECONDS each) and the ratio to the
-# anchors measured in the same boot, and pktgen packet rates.
+# anchors measured in the same boot, pktgen packet rates, the slab a TCP
+# stream takes, and the in-kernel benchmarks of bench/netcx_bench.ko: ns
+# per packet against the kernel's own paths, and bytes per port. Only
+# ratios within one run count (docs/benchmarks.md).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -19,7 +22,10 @@ python3 - "$out/bench.tsv" <<'PY'
 import sys
 rows = {}
 for line in open(sys.argv[1]):
-    case, metric, value = line.rstrip("\n").split("\t")
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) != 3:
+        continue
+    case, metric, value = fields
     rows.setdefault(case, {})[metric] = float(value or 0)
 
 def ratio(a, b):
@@ -44,5 +50,116 @@ for case, metrics in rows.items():
             v = metrics[metric]
             base = rows.get("veth", {}).get(metric, 0)
             print(f"{case:14} {metric:11} {v:12.0f} pps  {ratio(v, base)} of veth")
+
+def get(case, metric):
+    return rows.get(case, {}).get(metric, 0)
+
+def verdict(r, target):
+    return "-" if not r else ("met" if r <= target else "missed")
+
+print()
+print("memory during one TCP stream (/proc/meminfo, kB: peak over idle of samples every 0.5 s)")
+for case, metrics in rows.items():
+    if "slab_peak_kb" in metrics:
+        print(f"{case:14} Slab {metrics['slab_idle_kb']:8.0f} kB idle, "
+              f"+{metrics['slab_peak_kb']:.0f} kB peak "
+              f"(SUnreclaim +{metrics.get('sunreclaim_peak_kb', 0):.0f} kB); "
+              f"MemFree -{metrics.get('memfree_drop_kb', 0):.0f} kB "
+              "(iperf3 and packet data included)")
+
+def med(d, metric):
+    return d.get(metric + "_median", 0)
+
+p = rows.get("perpkt", {})
+if p:
+    base, mbase = p.get("netif_skb_features", 0), med(p, "netif_skb_features")
+    print()
+    print(f"per packet, ns: a mix of {p.get('mix', 0):.0f} packets (TCP/UDP, IPv4/IPv6, "
+          "options or not, GSO or not), all in hardware;")
+    print(f"fastest and median of {p.get('rounds', 0):.0f} rounds of "
+          f"{p.get('packets', 0):.0f} packets, the cases in turn")
+    print(f"{'':58} {'ns':>6} {'/kernel':>8} {'median':>7} {'/kernel':>8}")
+    for metric, label in (
+        ("netif_skb_features", "kernel: netif_skb_features(), no ndo_features_check"),
+        ("netif_skb_features_netcx", "kernel + netcx: netif_skb_features(), netcx's check"),
+        ("netcx_features_check", "netcx_features_check()"),
+        ("netcx_tx_prepare", "netcx_tx_prepare(), hardware path"),
+        ("netcx_check_and_prepare", "netcx_features_check() + netcx_tx_prepare()"),
+        ("netcx_pkt_walk", "  of which: netcx_pkt_walk(), the header walk"),
+        ("netcx_active", "  of which: netcx_active(), one kinds lookup"),
+        ("netcx_features_check_sw", "netcx_features_check(), every offload software"),
+    ):
+        if metric in p:
+            print(f"{label:58} {p[metric]:6.1f} {ratio(p[metric], base):>8} "
+                  f"{med(p, metric):7.1f} {ratio(med(p, metric), mbase):>8}")
+    print(f"fallbacks in the measured loops: {p.get('fallbacks', 0):.0f}")
+    r = p.get("netcx_features_check", 0) / base if base else 0
+    r2 = p.get("netcx_check_and_prepare", 0) / base if base else 0
+    print(f"target: netcx's decision <= 1.2x netif_skb_features(): "
+          f"netcx_features_check() {r:.2f}x {verdict(r, 1.2)}; "
+          f"with netcx_tx_prepare() {r2:.2f}x {verdict(r2, 1.2)}")
+
+def fallback(d, metric, label, ref, clone):
+    if metric not in d:
+        return
+    v, b, mv, mb = d[metric], d.get(ref, 0), med(d, metric), med(d, ref)
+    print(f"{label:58} {v:6.0f} {ratio(v, b):>8} {ratio(v - clone, b - clone):>7} "
+          f"{mv:7.0f} {ratio(mv, mb):>8}")
+
+g = rows.get("seg64k", {})
+c = rows.get("csum1500", {})
+if g or c:
+    print()
+    print(f"software fallback, ns per packet: fastest and median of "
+          f"{g.get('rounds', c.get('rounds', 0)):.0f} rounds, the cases in turn; "
+          "each packet cloned, as TCP sends it, and freed")
+    print(f"{'':58} {'ns':>6} {'/kernel':>8} {'-clone':>7} {'median':>7} {'/kernel':>8}")
+if g:
+    clone = g.get("clone", 0)
+    print(f"64 KB TCP/IPv4 packet, {g.get('segments', 0):.0f} segments of 1448 bytes "
+          f"({g.get('packets', 0):.0f} per round); the same bytes both ways: "
+          f"{'yes' if g.get('same_bytes') else 'NO'}")
+    print(f"{'  skb_clone() + free alone':58} {clone:6.0f}")
+    fallback(g, "kernel", "  kernel: skb_gso_segment(), sums folded in (no csum bits)", "kernel", clone)
+    fallback(g, "kernel_help", "  kernel: skb_gso_segment(), then skb_checksum_help() each", "kernel", clone)
+    fallback(g, "netcx", "  netcx: netcx_tx_prepare(), LSO and checksum off", "kernel", clone)
+    fallback(g, "kernel_hwcsum", "  kernel: skb_gso_segment(), checksum left to hardware", "kernel_hwcsum", clone)
+    fallback(g, "netcx_hwcsum", "  netcx: netcx_tx_prepare(), LSO off, checksum on", "kernel_hwcsum", clone)
+if c:
+    clone = c.get("clone", 0)
+    print(f"1500-byte TCP/IPv4 packet ({c.get('packets', 0):.0f} per round); "
+          f"the same bytes both ways: {'yes' if c.get('same_bytes') else 'NO'}")
+    print(f"{'  skb_clone() + free alone':58} {clone:6.0f}")
+    fallback(c, "kernel", "  kernel: skb_checksum_help()", "kernel", clone)
+    fallback(c, "netcx", "  netcx: netcx_tx_prepare(), checksum off", "kernel", clone)
+if g:
+    kern, help_ = g.get("kernel", 0), g.get("kernel_help", 0)
+    r = g.get("netcx", 0) / kern if kern else 0
+    rb = g.get("netcx", 0) / min(kern, help_) if kern and help_ else 0
+    print(f"target: 64 KB fallback within 1.1x of the kernel's: {r:.2f}x {verdict(r, 1.1)} "
+          f"(of the faster kernel path: {rb:.2f}x {verdict(rb, 1.1)})")
+
+m = rows.get("memory", {})
+if m:
+    port = m.get("netdev_alloc", 0) + m.get("netcx_per_port", 0) + m.get("rings_per_port", 0)
+    bufs = m.get("rx_buffer", 0) * m.get("rx_ring", 0)
+    print()
+    print(f"memory, bytes (sizes of this build's structs; {m.get('nr_cpu_ids', 0):.0f} possible CPU(s))")
+    print(f"{'net_device + ncsim_port (netdev priv), one allocation':58} "
+          f"{m.get('net_device', 0):.0f} + {m.get('ncsim_port', 0):.0f} = {m.get('netdev_alloc', 0):.0f} in slab")
+    print(f"{'netcx_adapter + per-CPU counters x nr_cpu_ids':58} "
+          f"{m.get('netcx_adapter', 0):.0f} ({m.get('netcx_adapter_slab', 0):.0f} in slab) + "
+          f"{m.get('nr_cpu_ids', 0):.0f} x {m.get('netcx_pcpu_stats', 0):.0f} = {m.get('netcx_per_port', 0):.0f}")
+    print(f"{'TX ring entry: ncsim_txd + skb pointer':58} "
+          f"{m.get('ncsim_txd', 0):.0f} + {m.get('tx_ring_entry', 0) - m.get('ncsim_txd', 0):.0f}"
+          f" = {m.get('tx_ring_entry', 0):.0f}")
+    print(f"{'RX ring entry: ncsim_rxd + skb pointer':58} "
+          f"{m.get('ncsim_rxd', 0):.0f} + {m.get('rx_ring_entry', 0) - m.get('ncsim_rxd', 0):.0f}"
+          f" = {m.get('rx_ring_entry', 0):.0f}")
+    print(f"{'rings, %.0f TX + %.0f RX entries' % (m.get('tx_ring', 0), m.get('rx_ring', 0)):58} "
+          f"{m.get('rings_per_port', 0):.0f} in slab")
+    print(f"{'per port, without buffers':58} {port:.0f}")
+    print(f"{'posted RX buffers (truesize at MTU 1500 x entries)':58} "
+          f"{m.get('rx_buffer', 0):.0f} x {m.get('rx_ring', 0):.0f} = {bufs:.0f}")
 PY
 echo "bench: results in $out (bench.tsv, console.log, ethtool -S snapshots)"

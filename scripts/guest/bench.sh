@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Guest side of "make bench": every throughput and packet-rate case in one
-# boot of the bench kernel, results appended to $NETCX_OUT/bench.tsv as
+# boot of the bench kernel, the slab a TCP stream takes, and the in-kernel
+# benchmarks of bench/netcx_bench.ko (per-packet cost, software fallback,
+# memory), results appended to $NETCX_OUT/bench.tsv as
 # "case<TAB>metric<TAB>value" lines (scripts/bench.sh prints the table).
 #
 #   ns a                                   ns b
@@ -178,6 +180,64 @@ pktgen_run() {
 	pair_down "$kind"
 }
 
+slab_kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
+
+# slab NAME KIND: Slab and SUnreclaim of /proc/meminfo, idle and at their
+# peak during one iperf3 TCP stream a -> b (IPv4), sampled every half
+# second; the peaks are recorded over the idle values, in kB. Packet data
+# sits in pages, not in the slab: the largest fall of MemFree is recorded
+# too.
+slab() {
+	local name=$1 kind=$2 pid s u f base ubase fbase peak upeak fmin
+	if ! pair_up "$kind"; then
+		note "$name slab: skipped, the pair could not be created"
+		return
+	fi
+	if ! ns_up "$kind"; then
+		note "$name slab: skipped, no connectivity over the pair"
+		ns_down; pair_down "$kind"
+		return
+	fi
+	sleep 1
+	base=$(slab_kb Slab) ubase=$(slab_kb SUnreclaim) fbase=$(slab_kb MemFree)
+	peak=$base upeak=$ubase fmin=$fbase
+	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
+	sleep 0.3
+	ip netns exec a iperf3 -c 198.18.0.2 -p 5201 -t "$secs" >/dev/null 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		s=$(slab_kb Slab) u=$(slab_kb SUnreclaim) f=$(slab_kb MemFree)
+		[ "$s" -gt "$peak" ] && peak=$s
+		[ "$u" -gt "$upeak" ] && upeak=$u
+		[ "$f" -lt "$fmin" ] && fmin=$f
+		sleep 0.5
+	done
+	wait "$pid"
+	kill "$(cat /tmp/iperf3.pid 2>/dev/null)" 2>/dev/null
+	record "$name" slab_idle_kb "$base"
+	record "$name" slab_peak_kb $((peak - base))
+	record "$name" sunreclaim_peak_kb $((upeak - ubase))
+	record "$name" memfree_drop_kb $((fbase - fmin))
+	note "$name slab: ${base} kB idle, +$((peak - base)) kB at the peak" \
+	     "(unreclaimable +$((upeak - ubase)) kB); MemFree -$((fbase - fmin)) kB"
+	ns_down
+	pair_down "$kind"
+}
+
+# inkernel: load bench/netcx_bench.ko, which runs its cases at load and
+# prints them as "netcx_bench: CASE<TAB>METRIC<TAB>VALUE" lines.
+inkernel() {
+	local lines
+	if ! insmod "$build/bench/netcx_bench.ko"; then
+		note "in-kernel benchmarks: netcx_bench failed to load"
+		return
+	fi
+	lines=$(dmesg | sed -n 's/^.*netcx_bench: //p' | awk -F '\t' 'NF == 3')
+	rmmod netcx_bench
+	[ -n "$lines" ] && printf '%s\n' "$lines" >> "$tsv"
+	note "in-kernel benchmarks: $(printf '%s\n' "$lines" | grep -c .) figures"
+}
+
 throughput veth veth
 throughput veth-sw veth tx off tso off
 throughput netdevsim netdevsim
@@ -189,6 +249,12 @@ for size in 64 1500; do
 	pktgen_run veth veth $size
 	pktgen_run ncsim-full ncsim:full $size
 done
+
+slab veth veth
+slab ncsim-full ncsim:full
+
+# last, the pairs gone: nothing else runs while it times
+inkernel
 
 rmmod netcx
 exit 0
