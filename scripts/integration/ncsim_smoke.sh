@@ -16,8 +16,9 @@
 # cannot load a module again where one was unloaded: see integration.sh):
 #
 #   full, e1000, basic, none   load the profile, ping over IPv4 and IPv6,
-#                              send a file over TCP both ways and compare
-#                              its SHA-256 digest with what arrived, check
+#                              send files over TCP both ways and over UDP
+#                              (with and without UDP_SEGMENT), compare
+#                              their SHA-256 digests with what arrived, check
 #                              the counters say who did the work and that
 #                              the hardware was never asked for what it
 #                              cannot do (hw_caps_violation), unload
@@ -58,6 +59,8 @@ eq0() { [ "${1:-1}" -eq 0 ]; }
 
 data=/tmp/ncsim-data
 dd if=/dev/urandom of="$data" bs=1M count=4 status=none
+small=/tmp/ncsim-small
+dd if=/dev/urandom of="$small" bs=1k count=500 status=none
 
 # Both directions, both IP versions, nothing the hardware could not do.
 traffic() {
@@ -69,6 +72,12 @@ traffic() {
 		ncsim_transfer b a fd00::1 "$data"
 	check "$run: TCP over IPv6, a to b, intact" \
 		ncsim_transfer a b fd00::2 "$data"
+	check "$run: UDP with USO over IPv4, a to b, intact" \
+		ncsim_udp_transfer a b 10.0.0.2 "$small" 1400
+	check "$run: UDP with USO over IPv6, b to a, intact" \
+		ncsim_udp_transfer b a fd00::1 "$small" 1200
+	check "$run: UDP over IPv4, a to b, intact" \
+		ncsim_udp_transfer a b 10.0.0.2 "$small" 0
 	check "$run: no hw_caps_violation" eq0 "$(ncsim_sum hw_caps_violation)"
 	check "$run: no bad checksum on the wire" eq0 "$(ncsim_sum hw_rx_csum_bad)"
 	check "$run: no descriptor error" eq0 "$(ncsim_sum hw_tx_desc_errors)"
@@ -161,12 +170,14 @@ traffic
 case $run in
 full)
 	check "full: hardware TSO" gt0 "$(ncsim_sum hw_tx_lso)"
+	check "full: hardware USO" gt0 "$(ncsim_sum hw_tx_uso)"
 	check "full: receive checksums verified" gt0 "$(ncsim_sum hw_rx_csum_ok)"
 	full_more
 	;;
 e1000)
 	check "e1000: hardware TSO (IPv4)" gt0 "$(ncsim_sum hw_tx_lso)"
 	check "e1000: IPv6 segmented in software" gt0 "$(ncsim_sum tx_lso_sw)"
+	check "e1000: no hardware USO" eq0 "$(ncsim_sum hw_tx_uso)"
 	;;
 basic)
 	check "basic: no hardware segmentation" eq0 "$(ncsim_sum hw_tx_lso)"

@@ -120,6 +120,28 @@ ncsim_transfer() {
 	[ "$sent" = "$got" ]
 }
 
+# ncsim_udp_transfer FROM TO ADDRESS FILE GSO: send FILE over UDP, GSO-byte
+# datagrams sent with UDP_SEGMENT (0: without); true when every datagram
+# arrived and what arrived has the same SHA-256 digest
+ncsim_udp_transfer() {
+	local from=$1 to=$2 addr=$3 file=$4 gso=$5 port=5002
+	local out=/tmp/ncsim-received-udp pid sent got i
+	rm -f "$out"
+	ip netns exec "$to" python3 "$NCSIM_LIB/udp.py" recv "$port" "$out" &
+	pid=$!
+	for i in $(seq 50); do
+		ip netns exec "$to" ss -Hlun "sport = :$port" | grep -q . && break
+		sleep 0.1
+	done
+	ip netns exec "$from" python3 "$NCSIM_LIB/udp.py" send "$addr" "$port" \
+		"$file" "$gso" || { kill "$pid" 2>/dev/null; return 1; }
+	wait "$pid" || return 1
+	sent=$(sha256sum < "$file") got=$(sha256sum < "$out")
+	echo "sent ${sent%% *}"
+	echo "got  ${got%% *}"
+	[ "$sent" = "$got" ]
+}
+
 # ncsim_iperf FROM TO ADDRESS SECONDS: a TCP iperf3 run (JSON output, the
 # text output prints nothing under UML); prints the received Mbit/s
 ncsim_iperf() {
