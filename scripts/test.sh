@@ -18,9 +18,9 @@ stage() {	# NAME COMMAND...: run, echo, and add up its closing counts
 	echo "== $name"
 	"$@" 2>&1 | tee "$log"
 	rc=${PIPESTATUS[0]}
-	line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-	p=$(sed -E 's/^[a-z-]+: ([0-9]+) passed.*/\1/' <<< "$line")
-	f=$(sed -E 's/^[a-z-]+: [0-9]+ passed, ([0-9]+) failed.*/\1/' <<< "$line")
+	line=$(grep -E '^[a-z_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	p=$(sed -E 's/^[a-z_-]+: ([0-9]+) passed.*/\1/' <<< "$line")
+	f=$(sed -E 's/^[a-z_-]+: [0-9]+ passed, ([0-9]+) failed.*/\1/' <<< "$line")
 	p=${p:-0} f=${f:-0}
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1	# failed without saying what: count the stage itself
