@@ -7,8 +7,8 @@
 #        netns a                                   netns b
 #   +------------------+                      +------------------+
 #   | ncsim0           |      ncsim wire      | ncsim1           |
-#   | 10.0.0.1/24      |<====================>| 10.0.0.2/24      |
-#   | fd00::1/64       |  TX engine -> RX     | fd00::2/64       |
+#   | 198.18.0.1/24    |<====================>| 198.18.0.2/24    |
+#   | 2001:2::1/64     |  TX engine -> RX     | 2001:2::2/64     |
 #   +------------------+  engine, both ways   +------------------+
 #
 # Pings over IPv4 and IPv6, a file over TCP checked by its digest, an
@@ -48,16 +48,16 @@ run ip -n a -br addr show dev ncsim0
 run ip -n b -br addr show dev ncsim1
 
 step "ping over IPv4 and IPv6"
-run ncsim_ping a 10.0.0.2
-run ncsim_ping a fd00::2
+run ncsim_ping a 198.18.0.2
+run ncsim_ping a 2001:2::2
 
 step "8 MiB over TCP/IPv6, a to b, compared by SHA-256"
 dd if=/dev/urandom of=/tmp/demo-data bs=1M count=8 status=none
-run ncsim_transfer a b fd00::2 /tmp/demo-data
+run ncsim_transfer a b 2001:2::2 /tmp/demo-data
 
 step "iperf3 a to b over IPv4, TSO in the simulated hardware"
 stats a ncsim0 > /tmp/demo-0
-mbit_on=$(ncsim_iperf a b 10.0.0.2 5)
+mbit_on=$(ncsim_iperf a b 198.18.0.2 5)
 echo "throughput: $mbit_on Mbit/s"
 stats a ncsim0 > /tmp/demo-1
 
@@ -66,7 +66,7 @@ run ip netns exec a ethtool -K ncsim0 tso off
 ip netns exec a ethtool -k ncsim0 | grep -E '^(tcp-segmentation-offload|	tx-tcp-segmentation)'
 
 step "iperf3 a to b over IPv4 again, TSO off"
-mbit_off=$(ncsim_iperf a b 10.0.0.2 5)
+mbit_off=$(ncsim_iperf a b 198.18.0.2 5)
 echo "throughput: $mbit_off Mbit/s"
 stats a ncsim0 > /tmp/demo-2
 

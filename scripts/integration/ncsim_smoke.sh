@@ -8,8 +8,8 @@
 #        netns a                                   netns b
 #   +------------------+                      +------------------+
 #   | ncsim0           |      ncsim wire      | ncsim1           |
-#   | 10.0.0.1/24      |<====================>| 10.0.0.2/24      |
-#   | fd00::1/64       |  TX engine -> RX     | fd00::2/64       |
+#   | 198.18.0.1/24    |<====================>| 198.18.0.2/24    |
+#   | 2001:2::1/64     |  TX engine -> RX     | 2001:2::2/64     |
 #   +------------------+  engine, both ways   +------------------+
 #
 # One run per module load, each in its own guest (the debug UML kernel
@@ -64,20 +64,20 @@ dd if=/dev/urandom of="$small" bs=1k count=500 status=none
 
 # Both directions, both IP versions, nothing the hardware could not do.
 traffic() {
-	check "$run: ping IPv4" ncsim_ping a 10.0.0.2
-	check "$run: ping IPv6" ncsim_ping b fd00::1
+	check "$run: ping IPv4" ncsim_ping a 198.18.0.2
+	check "$run: ping IPv6" ncsim_ping b 2001:2::1
 	check "$run: TCP over IPv4, a to b, intact" \
-		ncsim_transfer a b 10.0.0.2 "$data"
+		ncsim_transfer a b 198.18.0.2 "$data"
 	check "$run: TCP over IPv6, b to a, intact" \
-		ncsim_transfer b a fd00::1 "$data"
+		ncsim_transfer b a 2001:2::1 "$data"
 	check "$run: TCP over IPv6, a to b, intact" \
-		ncsim_transfer a b fd00::2 "$data"
+		ncsim_transfer a b 2001:2::2 "$data"
 	check "$run: UDP with USO over IPv4, a to b, intact" \
-		ncsim_udp_transfer a b 10.0.0.2 "$small" 1400
+		ncsim_udp_transfer a b 198.18.0.2 "$small" 1400
 	check "$run: UDP with USO over IPv6, b to a, intact" \
-		ncsim_udp_transfer b a fd00::1 "$small" 1200
+		ncsim_udp_transfer b a 2001:2::1 "$small" 1200
 	check "$run: UDP over IPv4, a to b, intact" \
-		ncsim_udp_transfer a b 10.0.0.2 "$small" 0
+		ncsim_udp_transfer a b 198.18.0.2 "$small" 0
 	check "$run: no hw_caps_violation" eq0 "$(ncsim_sum hw_caps_violation)"
 	check "$run: no bad checksum on the wire" eq0 "$(ncsim_sum hw_rx_csum_bad)"
 	check "$run: no descriptor error" eq0 "$(ncsim_sum hw_tx_desc_errors)"
@@ -97,12 +97,12 @@ full_more() {
 	check "MTU 9001 refused (the profile's limit)" \
 		eval '! ip -n a link set ncsim0 mtu 9001 2>/dev/null'
 	check "MTU 9000: TCP over IPv4, intact" \
-		ncsim_transfer a b 10.0.0.2 "$data"
+		ncsim_transfer a b 198.18.0.2 "$data"
 	ip -n a link set ncsim0 mtu 1500
 	check "MTU 1500 against 9000: TCP over IPv6, intact" \
-		ncsim_transfer b a fd00::1 "$data"
+		ncsim_transfer b a 2001:2::1 "$data"
 	ip netns exec b python3 "$NCSIM_LIB/ping.py" -c 1 -W 1 -s 4000 \
-		10.0.0.1 >/dev/null
+		198.18.0.1 >/dev/null
 	check "MTU mismatch: a 4 KB frame dropped by the receiver" \
 		gt0 "$(ncsim_stat a ncsim0 hw_rx_oversize)"
 	ip -n b link set ncsim1 mtu 1500
@@ -111,7 +111,7 @@ full_more() {
 	sw=$(ncsim_stat a ncsim0 tx_lso_sw)
 	check "ethtool -K tso off" ip netns exec a ethtool -K ncsim0 tso off
 	check "tso off: TCP over IPv4, intact" \
-		ncsim_transfer a b 10.0.0.2 "$data"
+		ncsim_transfer a b 198.18.0.2 "$data"
 	check "tso off: no hardware TSO" \
 		[ "$(ncsim_stat a ncsim0 hw_tx_lso)" -eq "$lso" ]
 	check "tso off: segmented in software" \
@@ -128,14 +128,14 @@ full_more() {
 		ip netns exec a ethtool -A ncsim0 rx off tx off
 	ip netns exec b ethtool -A ncsim1 rx off tx off
 	check "no flow control: TCP over IPv4, intact" \
-		ncsim_transfer a b 10.0.0.2 "$data"
+		ncsim_transfer a b 198.18.0.2 "$data"
 	ip netns exec a ethtool -A ncsim0 rx on tx on
 	ip netns exec b ethtool -A ncsim1 rx on tx on
 
 	# a peer going away and an MTU change, under load
 	ip netns exec b iperf3 -s -1 -D -p 5201
 	ncsim_wait_listen b 5201
-	ip netns exec a timeout 30 iperf3 -c 10.0.0.2 -p 5201 -t 6 -J \
+	ip netns exec a timeout 30 iperf3 -c 198.18.0.2 -p 5201 -t 6 -J \
 		>/dev/null 2>&1 &
 	iperf=$!
 	sleep 2
@@ -147,11 +147,11 @@ full_more() {
 	wait "$iperf"
 	ip -n a link set ncsim0 mtu 1500
 	check "after all that: TCP over IPv6, intact" \
-		ncsim_transfer a b fd00::2 "$data"
+		ncsim_transfer a b 2001:2::2 "$data"
 
 	ip netns exec b iperf3 -s -1 -D -p 5201
 	ncsim_wait_listen b 5201
-	ip netns exec a timeout 30 iperf3 -c 10.0.0.2 -p 5201 -t 20 -J \
+	ip netns exec a timeout 30 iperf3 -c 198.18.0.2 -p 5201 -t 20 -J \
 		>/dev/null 2>&1 &
 	iperf=$!
 	sleep 3
