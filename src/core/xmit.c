@@ -176,16 +176,9 @@ static int netcx_tx_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 static int netcx_tx_checksum(struct netcx_adapter *ad, struct sk_buff **pskb,
 			     u8 why)
 {
-	struct sk_buff *skb = *pskb;
-	unsigned int end;
 	int err;
 
-	/* skb_checksum_help() wants the checksum field in the linear area */
-	end = skb_checksum_start_offset(skb) + skb->csum_offset +
-	      (skb_csum_is_sctp(skb) ? sizeof(__le32) : sizeof(__sum16));
-	if (!pskb_may_pull(skb, end))
-		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, -ENOMEM);
-	err = netcx_pkt_checksum(skb);
+	err = netcx_pkt_checksum(*pskb);
 	if (err)
 		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, err);
 	netcx_count_tx(ad, NETCX_TX_CSUM_SW, why, 1);

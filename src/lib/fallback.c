@@ -18,17 +18,26 @@
  * Fills in the checksum that %CHECKSUM_PARTIAL left to the device, the
  * CRC32c of SCTP included, with skb_csum_hwoffload_help() given no device
  * features; the skb is then %CHECKSUM_NONE. Any other skb is left as it is.
- * The skb head may be reallocated: pointers into it taken before are stale.
+ * A checksum field in the paged part is pulled into the head first, as
+ * skb_checksum_help() requires (it WARNs otherwise). The skb head may be
+ * reallocated: pointers into it taken before are stale.
  *
  * Return: 0; -EINVAL for a GSO skb (segment it with netcx_pkt_segment()
- * first); or the error of skb_checksum_help(), such as -ENOMEM.
+ * first); -ENOMEM when the field cannot be pulled; or the error of
+ * skb_checksum_help().
  */
 int netcx_pkt_checksum(struct sk_buff *skb)
 {
+	unsigned int end;
+
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return 0;
 	if (skb_is_gso(skb))
 		return -EINVAL;
+	end = skb_checksum_start_offset(skb) + skb->csum_offset +
+	      (skb_csum_is_sctp(skb) ? sizeof(__le32) : sizeof(__sum16));
+	if (!pskb_may_pull(skb, end))
+		return -ENOMEM;
 	return skb_csum_hwoffload_help(skb, 0);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_pkt_checksum, NETCX_NS);
