@@ -30,6 +30,7 @@ struct netcx_pcpu_stats;
  * @lso: the active LSO kinds, by %NETIF_F_TSO (bit 0), %NETIF_F_TSO6 (bit 1).
  * @uso: the active USO kinds, by %NETIF_F_GSO_UDP_L4.
  * @vlan: the active 802.1Q TX kinds, by %NETIF_F_HW_VLAN_CTAG_TX.
+ * @csum_hw: the TX checksum kinds the hardware declared (netcx_hw_kinds()).
  * @csum_shapes: the layout flags (%NETCX_PKT_IPV4_OPTS, %NETCX_PKT_IPV6_EXT,
  *	%NETCX_PKT_TCP_OPTS) that a protocol-aware TX checksum engine takes.
  * @lso_shapes: the same for LSO.
@@ -44,6 +45,7 @@ struct netcx_tx_kinds {
 	u32 lso[4];
 	u32 uso[2];
 	u32 vlan[2];
+	u32 csum_hw;
 	u8 csum_shapes;
 	u8 lso_shapes;
 	u8 uso_shapes;

@@ -281,6 +281,7 @@ static void netcx_tx_kinds_commit(struct netcx_adapter *ad)
 	k->vlan[0] = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX, 0);
 	k->vlan[1] = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX,
 				 NETIF_F_HW_VLAN_CTAG_TX);
+	k->csum_hw = netcx_hw_kinds(ad, NETCX_OFFLOAD_TX_CSUM);
 	k->csum_shapes = netcx_shapes(ad->tx_csum.l3, ad->tx_csum.l4);
 	k->lso_shapes = netcx_shapes(ad->lso.l3, ad->lso.l4);
 	k->uso_shapes = netcx_shapes(ad->uso.l3, ad->uso.l4);

@@ -375,8 +375,8 @@ static bool netcx_same_desc(const struct netcx_tx_desc *a,
  *
  * For the KUnit suite: netcx_tx_kinds() must give netcx_kinds()' answer;
  * netcx_pkt_walk_fast(), when it takes @skb, the layout of
- * netcx_pkt_walk_slow(); and netcx_tx_fast(), when it says hardware,
- * netcx_tx_decide()'s descriptor with every reason %NETCX_WHY_NONE.
+ * netcx_pkt_walk_slow(); and netcx_tx_fast(), when it decides,
+ * netcx_tx_decide()'s descriptor and reasons.
  *
  * Return: NULL when they agree, else what differs.
  */
@@ -391,8 +391,8 @@ netcx_tx_fast_disagrees(const struct netcx_adapter *ad, struct sk_buff *skb,
 	struct netcx_pkt_layout fast, slow;
 	struct netcx_tx_desc fdesc, sdesc;
 	struct netcx_tx_verdict v;
+	u8 gso_off, csum_why;
 	unsigned int i;
-	u8 gso_off;
 	int err;
 
 	for (i = 0; i < ARRAY_SIZE(tx); i++)
@@ -407,11 +407,12 @@ netcx_tx_fast_disagrees(const struct netcx_adapter *ad, struct sk_buff *skb,
 	if (!netcx_same_layout(&fast, &slow))
 		return "the fast walk's layout differs";
 	if (netcx_tx_walk(skb, &fast) ||
-	    !netcx_tx_fast(ad, skb, &fast, features, &fdesc, &gso_off))
+	    !netcx_tx_fast(ad, skb, &fast, features, &fdesc, &gso_off,
+			   &csum_why))
 		return NULL;
 	netcx_tx_decide(ad, skb, &slow, features, &v, &sdesc);
-	if (v.gso_why || v.csum_why || v.vlan_why)
-		return "the fast path takes what the decision refuses";
+	if (v.gso_why || v.vlan_why || v.csum_why != csum_why)
+		return "the fast path's reasons differ from the decision's";
 	if (gso_off != v.gso_off || !netcx_same_desc(&fdesc, &sdesc))
 		return "the fast path's descriptor differs";
 	return NULL;

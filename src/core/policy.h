@@ -141,21 +141,37 @@ netcx_tx_fast_gso(const struct netcx_adapter *ad, struct sk_buff *skb,
 }
 
 /*
- * The decision for the packet the hardware takes whole: one TCP or UDP
- * packet (not a fragment) with no tag in band or out of band, walked
- * (netcx_tx_walk() returned 0), whose checksum, or segmentation, the
- * hardware takes as it is. Returns true with @desc filled and *@gso_off
- * set (%NETCX_OFFLOAD_MAX when not GSO) as netcx_tx_decide() fills them,
- * every reason %NETCX_WHY_NONE. Returns false, @desc undefined, for any
- * other packet, or when a check could refuse it: netcx_tx_decide() then
- * decides, and names the reason. Only the checks that the declared
- * capabilities can fail cost anything: a flag allowed, a limit of 0 or
- * above any such header, is one comparison that passes.
+ * Why the TX checksum of a packet of @kind, not active in @act, is
+ * software: netcx_why_kinds() for one kind.
+ */
+static __always_inline u8 netcx_tx_fast_csum_why(const struct netcx_adapter *ad,
+						 u32 kind)
+{
+	if (ad->permitted[NETCX_OFFLOAD_TX_CSUM] & kind)
+		return NETCX_WHY_INACTIVE;
+	if (ad->tx_kinds.csum_hw & kind)
+		return NETCX_WHY_KIND_DISABLED;
+	return NETCX_WHY_UNSUPPORTED;
+}
+
+/*
+ * The decision for the common packet: one TCP or UDP packet (not a
+ * fragment) with no tag in band or out of band, walked (netcx_tx_walk()
+ * returned 0). Returns true, with @desc filled, *@gso_off set
+ * (%NETCX_OFFLOAD_MAX when not GSO) and *@csum_why, as netcx_tx_decide()
+ * sets them, when the hardware takes the packet as it is (every reason
+ * %NETCX_WHY_NONE), or when it is not GSO and its checksum kind is not
+ * active (*@csum_why says why; @desc is all zero). Returns false, the
+ * outputs undefined, for any other packet, or when any other check could
+ * refuse it: netcx_tx_decide() then decides, and names the reason. Only
+ * the checks that the declared capabilities can fail cost anything: a flag
+ * allowed, a limit of 0 or above any such header, is one comparison that
+ * passes.
  */
 static __always_inline bool
 netcx_tx_fast(const struct netcx_adapter *ad, struct sk_buff *skb,
 	      const struct netcx_pkt_layout *lay, netdev_features_t features,
-	      struct netcx_tx_desc *desc, u8 *gso_off)
+	      struct netcx_tx_desc *desc, u8 *gso_off, u8 *csum_why)
 {
 	const struct netcx_tx_csum_caps *caps = &ad->tx_csum;
 	unsigned int l4off = netcx_pkt_l4_offset(lay);
@@ -171,23 +187,29 @@ netcx_tx_fast(const struct netcx_adapter *ad, struct sk_buff *skb,
 		flags |= NETCX_TXD_IPV6;
 	kind = v4 ? (tcp ? NETCX_TCP4 : NETCX_UDP4) :
 		    (tcp ? NETCX_TCP6 : NETCX_UDP6);
+	*csum_why = NETCX_WHY_NONE;
 	if (skb_is_gso(skb))
 		return netcx_tx_fast_gso(ad, skb, lay, features, kind, flags,
 					 desc, gso_off);
 
 	/* the checksum asked for is the walked transport header's */
-	if (skb_csum_is_sctp(skb) || skb_checksum_start_offset(skb) != l4off)
+	if (skb_csum_is_sctp(skb) || skb_checksum_start_offset(skb) != l4off ||
+	    (!caps->generic &&
+	     skb->csum_offset != (tcp ? offsetof(struct tcphdr, check) :
+				       offsetof(struct udphdr, check))))
 		return false;
+	*gso_off = NETCX_OFFLOAD_MAX;
 	act = netcx_tx_kinds(ad, NETCX_OFFLOAD_TX_CSUM, features);
-	if (!(act & kind))
-		return false;
+	if (!(act & kind)) {
+		*csum_why = netcx_tx_fast_csum_why(ad, kind);
+		*desc = (struct netcx_tx_desc){};
+		return true;
+	}
 	if (caps->generic) {
 		if (l4off > netcx_limit(caps->l4_offset_limit))
 			return false;
 	} else {
-		if (skb->csum_offset != (tcp ? offsetof(struct tcphdr, check) :
-					       offsetof(struct udphdr, check)) ||
-		    (lay->flags & NETCX_PKT_SHAPES &
+		if ((lay->flags & NETCX_PKT_SHAPES &
 		     ~ad->tx_kinds.csum_shapes) ||
 		    lay->l2_len > netcx_limit(caps->l3_offset_limit) ||
 		    l4off > netcx_limit(caps->l4_offset_limit))
@@ -202,7 +224,6 @@ netcx_tx_fast(const struct netcx_adapter *ad, struct sk_buff *skb,
 		.csum_offset = skb->csum_offset,
 		.l4_proto = tcp ? IPPROTO_TCP : IPPROTO_UDP,
 	};
-	*gso_off = NETCX_OFFLOAD_MAX;
 	return true;
 }
 

@@ -116,7 +116,7 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 	struct netcx_pkt_layout lay;
 	struct netcx_tx_verdict v;
 	struct netcx_tx_desc desc;
-	u8 gso_off;
+	u8 gso_off, csum_why;
 	int ret;
 
 	features = vlan_features_check(skb, features);
@@ -127,9 +127,15 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
 	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
 		return features;
-	/* all in hardware: nothing to take away, nothing to count */
-	if (!ret && netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off))
+	/* all in hardware, or only the checksum (not GSO) in software */
+	if (!ret &&
+	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
+		if (csum_why) {
+			features &= ~NETIF_F_CSUM_MASK;
+			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
+		}
 		return features;
+	}
 
 	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
 	if (v.vlan_why)
@@ -249,7 +255,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	struct netcx_pkt_layout lay;
 	struct netcx_tx_verdict v;
 	struct sk_buff *skb;
-	u8 gso_off;
+	u8 gso_off, csum_why;
 	int ret;
 
 	/*
@@ -268,8 +274,11 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 		*desc = (struct netcx_tx_desc){};
 		return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
 	}
-	/* all in hardware, as netcx_tx_decide() would say, without it */
-	if (!ret && netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off)) {
+	/* as netcx_tx_decide() would say, without it */
+	if (!ret &&
+	    netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off, &csum_why)) {
+		if (csum_why)
+			return netcx_tx_checksum(ad, pskb, csum_why);
 		if (gso_off == NETCX_OFFLOAD_MAX)
 			netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
 		else
