@@ -22,6 +22,7 @@
 #include <compat/compat.h>
 #include <netcx/netcx.h>
 
+#include "core/core.h"
 #include "netcx_counters.h"
 #include "netcx_pkt_build.h"
 #include "netcx_test.h"
@@ -197,6 +198,19 @@ static netdev_features_t xt_features_check(struct netcx_adapter *ad,
 	features = netcx_features_check(ad, skb, features);
 	local_bh_enable();
 	return features;
+}
+
+/* The fast path decides @skb as the general walk and decision do. */
+static void xt_expect_fast_agrees(struct kunit *test, struct netcx_adapter *ad,
+				  struct sk_buff *skb, const char *what)
+{
+	const char *why;
+
+	local_bh_disable();
+	why = netcx_tx_fast_disagrees(ad, skb,
+				      netcx_adapter_netdev(ad)->features);
+	local_bh_enable();
+	KUNIT_EXPECT_FALSE_MSG(test, why, "%s: %s", what, why);
 }
 
 static int xt_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
@@ -1326,6 +1340,7 @@ static void xt_segments(struct xt_run *r, struct sk_buff *segs,
 		int ret;
 
 		skb_mark_not_on_list(seg);
+		xt_expect_fast_agrees(test, r->ad, seg, "segment");
 		ret = xt_tx_prepare(r->ad, &seg, &d);
 		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "segment %u", i);
 		if (ret == 0) {
@@ -1372,6 +1387,7 @@ static void xmit_test(struct kunit *test)
 
 	/* ndo_start_xmit, the check bypassed */
 	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
+	xt_expect_fast_agrees(test, r.ad, skb, "packet");
 	ret = xt_tx_prepare(r.ad, &skb, &desc);
 	KUNIT_EXPECT_EQ(test, ret, c->ret);
 	tc_expect(test, r.ad, &r.s, c->tx, "tx_prepare");
@@ -1577,4 +1593,5 @@ kunit_test_suite(netcx_xmit_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the netcx per-packet transmit policy");
 MODULE_IMPORT_NS(NETCX_NS);
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

@@ -7,6 +7,8 @@
 #define _NETCX_CORE_H
 
 #include <linux/kconfig.h>
+#include <linux/netdevice.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
 
@@ -19,6 +21,39 @@ struct netcx_pcpu_stats;
 #define NETCX_VLAN_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
 				 NETIF_F_IPV6_CSUM | NETIF_F_TSO | \
 				 NETIF_F_TSO6 | NETIF_F_GSO_UDP_L4)
+
+/**
+ * struct netcx_tx_kinds - the feature map for the transmit path
+ * @csum: the active TX checksum kinds, indexed by which of
+ *	%NETIF_F_HW_CSUM (bit 0), %NETIF_F_IP_CSUM (bit 1) and
+ *	%NETIF_F_IPV6_CSUM (bit 2) are on.
+ * @lso: the active LSO kinds, by %NETIF_F_TSO (bit 0), %NETIF_F_TSO6 (bit 1).
+ * @uso: the active USO kinds, by %NETIF_F_GSO_UDP_L4.
+ * @vlan: the active 802.1Q TX kinds, by %NETIF_F_HW_VLAN_CTAG_TX.
+ * @csum_hw: the TX checksum kinds the hardware declared (netcx_hw_kinds()).
+ * @csum_shapes: the layout flags (%NETCX_PKT_IPV4_OPTS, %NETCX_PKT_IPV6_EXT,
+ *	%NETCX_PKT_TCP_OPTS) that a protocol-aware TX checksum engine takes.
+ * @lso_shapes: the same for LSO.
+ * @uso_shapes: the same for USO.
+ *
+ * netcx_kinds() of every feature combination, and the declared flags in
+ * the layout's terms, computed once at commit: what the per-packet code
+ * reads instead (netcx_tx_kinds()).
+ */
+struct netcx_tx_kinds {
+	u32 csum[8];
+	u32 lso[4];
+	u32 uso[2];
+	u32 vlan[2];
+	u32 csum_hw;
+	u8 csum_shapes;
+	u8 lso_shapes;
+	u8 uso_shapes;
+};
+
+/* The layout flags that the LSO, USO and TX checksum flags allow or refuse. */
+#define NETCX_PKT_SHAPES	(NETCX_PKT_IPV4_OPTS | NETCX_PKT_IPV6_EXT | \
+				 NETCX_PKT_TCP_OPTS)
 
 /**
  * struct netcx_adapter - netcx's state for one net_device
@@ -35,6 +70,8 @@ struct netcx_pcpu_stats;
  * @kw_off: per offload, the packet kinds the keywords switched off.
  * @permitted: per offload, the packet kinds the hardware declared, minus
  *	those switched off by keywords or by a dependency; set by commit.
+ * @tx_kinds: the per-packet view of @permitted and the feature map; set by
+ *	commit.
  * @committed: netcx_adapter_commit() succeeded; nothing may change now.
  * @paused: netcx_pause() is in force.
  * @set_err: the error of the last netcx_set_features(), for pause/resume.
@@ -52,6 +89,7 @@ struct netcx_adapter {
 	struct netcx_ieee8021q_caps tag;
 	u32 kw_off[NETCX_OFFLOAD_MAX];
 	u32 permitted[NETCX_OFFLOAD_MAX];
+	struct netcx_tx_kinds tx_kinds;
 	bool committed;
 	bool paused;
 	int set_err;
@@ -88,6 +126,33 @@ u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features);
 void netcx_features_commit(struct netcx_adapter *ad);
+
+/*
+ * netcx_kinds() for the transmit offloads, from the table commit filled:
+ * the same answer, without a call or a walk over the feature map.
+ */
+static inline u32 netcx_tx_kinds(const struct netcx_adapter *ad,
+				 enum netcx_offload off,
+				 netdev_features_t features)
+{
+	const struct netcx_tx_kinds *k = &ad->tx_kinds;
+
+	switch (off) {
+	case NETCX_OFFLOAD_TX_CSUM:
+		return k->csum[(features & NETIF_F_HW_CSUM ? 1 : 0) |
+			       (features & NETIF_F_IP_CSUM ? 2 : 0) |
+			       (features & NETIF_F_IPV6_CSUM ? 4 : 0)];
+	case NETCX_OFFLOAD_LSO:
+		return k->lso[(features & NETIF_F_TSO ? 1 : 0) |
+			      (features & NETIF_F_TSO6 ? 2 : 0)];
+	case NETCX_OFFLOAD_USO:
+		return k->uso[features & NETIF_F_GSO_UDP_L4 ? 1 : 0];
+	case NETCX_OFFLOAD_VLAN_TX:
+		return k->vlan[features & NETIF_F_HW_VLAN_CTAG_TX ? 1 : 0];
+	default:
+		return netcx_kinds(ad, off, features);
+	}
+}
 
 /* policy.c: the per-packet transmit decision */
 
@@ -160,7 +225,6 @@ struct netcx_tx_verdict {
 	u8 vlan_why;
 };
 
-int netcx_tx_walk(struct sk_buff *skb, struct netcx_pkt_layout *lay);
 void netcx_tx_decide(const struct netcx_adapter *ad, struct sk_buff *skb,
 		     const struct netcx_pkt_layout *lay,
 		     netdev_features_t features, struct netcx_tx_verdict *v,
@@ -233,9 +297,24 @@ struct netcx_pcpu_stats {
 
 int netcx_stats_init(struct netcx_adapter *ad);
 void netcx_stats_uninit(struct netcx_adapter *ad);
-void netcx_count_tx(struct netcx_adapter *ad, enum netcx_tx_stat stat,
-		    enum netcx_why why, u32 n);
 void netcx_count_rx(struct netcx_adapter *ad, enum netcx_rx_stat stat);
+
+/*
+ * Counts @n under @stat and, unless %NETCX_WHY_NONE, under @why, on this
+ * CPU; the transmit path, BH disabled. Inline: it runs once per packet.
+ */
+static inline void netcx_count_tx(struct netcx_adapter *ad,
+				  enum netcx_tx_stat stat, enum netcx_why why,
+				  u32 n)
+{
+	struct netcx_pcpu_stats *s = this_cpu_ptr(ad->stats);
+
+	u64_stats_update_begin(&s->tx_syncp);
+	u64_stats_add(&s->tx[stat], n);
+	if (why)
+		u64_stats_add(&s->tx_why[why], n);
+	u64_stats_update_end(&s->tx_syncp);
+}
 
 /* keywords.c */
 /**
@@ -253,6 +332,9 @@ struct netcx_kw_error {
 #if IS_ENABLED(CONFIG_KUNIT)
 int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
 			 struct netcx_kw_error *err);
+const char *netcx_tx_fast_disagrees(const struct netcx_adapter *ad,
+				    struct sk_buff *skb,
+				    netdev_features_t features);
 #endif
 
 #endif /* _NETCX_CORE_H */

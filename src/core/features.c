@@ -253,6 +253,40 @@ u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 	return kinds & ad->permitted[off];
 }
 
+/* The layout flags that protocol flags @l3, @l4 allow (NETCX_PKT_SHAPES). */
+static u8 netcx_shapes(u8 l3, u8 l4)
+{
+	return (l3 & NETCX_L3_IPV4_OPTS ? NETCX_PKT_IPV4_OPTS : 0) |
+	       (l3 & NETCX_L3_IPV6_EXT ? NETCX_PKT_IPV6_EXT : 0) |
+	       (l4 & NETCX_L4_TCP_OPTS ? NETCX_PKT_TCP_OPTS : 0);
+}
+
+/* netcx_kinds() of every combination of the transmit offloads' features. */
+static void netcx_tx_kinds_commit(struct netcx_adapter *ad)
+{
+	struct netcx_tx_kinds *k = &ad->tx_kinds;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(k->csum); i++)
+		k->csum[i] = netcx_kinds(ad, NETCX_OFFLOAD_TX_CSUM,
+					 (i & 1 ? NETIF_F_HW_CSUM : 0) |
+					 (i & 2 ? NETIF_F_IP_CSUM : 0) |
+					 (i & 4 ? NETIF_F_IPV6_CSUM : 0));
+	for (i = 0; i < ARRAY_SIZE(k->lso); i++)
+		k->lso[i] = netcx_kinds(ad, NETCX_OFFLOAD_LSO,
+					(i & 1 ? NETIF_F_TSO : 0) |
+					(i & 2 ? NETIF_F_TSO6 : 0));
+	k->uso[0] = netcx_kinds(ad, NETCX_OFFLOAD_USO, 0);
+	k->uso[1] = netcx_kinds(ad, NETCX_OFFLOAD_USO, NETIF_F_GSO_UDP_L4);
+	k->vlan[0] = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX, 0);
+	k->vlan[1] = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX,
+				 NETIF_F_HW_VLAN_CTAG_TX);
+	k->csum_hw = netcx_hw_kinds(ad, NETCX_OFFLOAD_TX_CSUM);
+	k->csum_shapes = netcx_shapes(ad->tx_csum.l3, ad->tx_csum.l4);
+	k->lso_shapes = netcx_shapes(ad->lso.l3, ad->lso.l4);
+	k->uso_shapes = netcx_shapes(ad->uso.l3, ad->uso.l4);
+}
+
 /**
  * netcx_features_commit() - compute permitted kinds, set the device's features
  * @ad: the adapter, its capabilities verified.
@@ -266,6 +300,7 @@ void netcx_features_commit(struct netcx_adapter *ad)
 	netdev_features_t features;
 
 	netcx_compute_permitted(ad);
+	netcx_tx_kinds_commit(ad);
 	features = netcx_permitted_features(ad);
 
 	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;

@@ -5,6 +5,7 @@
  * why. netcx_features_check() and netcx_tx_prepare() both ask
  * netcx_tx_decide(), so the two cannot disagree.
  */
+#include <kunit/visibility.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
@@ -14,6 +15,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "policy.h"
 
 /**
  * DOC: per-packet policy
@@ -57,17 +59,6 @@
 
 #define NETCX_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)
 #define NETCX_TAGS	(NETCX_TAG_PRIO | NETCX_TAG_VLAN)
-
-/* The GSO types hardware LSO and USO take; anything else is software. */
-#define NETCX_GSO_TCP	(SKB_GSO_TCPV4 | SKB_GSO_TCPV6 | SKB_GSO_DODGY | \
-			 SKB_GSO_TCP_ECN | SKB_GSO_TCP_FIXEDID)
-#define NETCX_GSO_UDP	(SKB_GSO_UDP_L4 | SKB_GSO_DODGY)
-
-/* An offset limit of 0 means none; the descriptor's fields are 16 bits. */
-static unsigned int netcx_limit(u16 limit)
-{
-	return limit ?: U16_MAX;
-}
 
 static bool netcx_covers(u32 have, u32 want, bool any)
 {
@@ -142,7 +133,7 @@ static bool netcx_multi_tag(const struct netcx_pkt_layout *lay)
 static u8 netcx_why_vlan(const struct netcx_adapter *ad, struct sk_buff *skb,
 			 netdev_features_t features)
 {
-	u32 act = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX, features);
+	u32 act = netcx_tx_kinds(ad, NETCX_OFFLOAD_VLAN_TX, features);
 	u16 tci = skb_vlan_tag_get(skb);
 	u32 need = 0;
 
@@ -183,8 +174,7 @@ static u8 netcx_decide_gso(const struct netcx_adapter *ad, struct sk_buff *skb,
 	bool match;
 	u8 why;
 
-	v->segs = DIV_ROUND_UP(skb->len - netcx_pkt_hdr_len(lay),
-			       lay->gso_size);
+	v->segs = netcx_gso_segs(skb, lay);
 	if (gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
 		off = NETCX_OFFLOAD_LSO;
 		match = lay->l4 == NETCX_PKT_L4_TCP &&
@@ -204,7 +194,7 @@ static u8 netcx_decide_gso(const struct netcx_adapter *ad, struct sk_buff *skb,
 	if (!match || !kind)
 		return NETCX_WHY_UNKNOWN_L4;
 
-	act = netcx_kinds(ad, off, features);
+	act = netcx_tx_kinds(ad, off, features);
 	why = netcx_why_kinds(ad, off, kind, act, false);
 	if (why)
 		return why;
@@ -283,7 +273,7 @@ static u8 netcx_decide_csum(const struct netcx_adapter *ad, struct sk_buff *skb,
 	/* the checksum asked for is the walked transport header's */
 	if (skb_checksum_start_offset(skb) != l4off)
 		kind = 0;
-	act = netcx_kinds(ad, NETCX_OFFLOAD_TX_CSUM, features);
+	act = netcx_tx_kinds(ad, NETCX_OFFLOAD_TX_CSUM, features);
 	if (caps->generic)
 		return netcx_decide_generic(ad, skb, lay, kind, act, push, desc);
 
@@ -312,37 +302,10 @@ static u8 netcx_decide_csum(const struct netcx_adapter *ad, struct sk_buff *skb,
 }
 
 /**
- * netcx_tx_walk() - walk a packet to transmit, if it asks for an offload
- * @skb: the packet, skb->data at its Ethernet header.
- * @lay: filled by netcx_pkt_walk() when the packet is walked.
- *
- * Only %CHECKSUM_PARTIAL and GSO skbs are walked: the others ask the
- * hardware for nothing but, perhaps, a tag, which needs no walk.
- *
- * Return: 0 when walked; 1 when there was nothing to walk; a negative
- * errno for a malformed packet: netcx_pkt_walk() failed, a GSO skb is not
- * %CHECKSUM_PARTIAL, or the checksum is not inside the packet.
- */
-int netcx_tx_walk(struct sk_buff *skb, struct netcx_pkt_layout *lay)
-{
-	int err, start;
-
-	if (skb->ip_summed != CHECKSUM_PARTIAL)
-		return skb_is_gso(skb) ? -EINVAL : 1;
-	err = netcx_pkt_walk(skb, lay);
-	if (err)
-		return err;
-	start = skb_checksum_start_offset(skb);
-	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len)
-		return -EINVAL;
-	return 0;
-}
-
-/**
  * netcx_tx_decide() - decide what the hardware may do for one packet
  * @ad: the adapter.
  * @skb: the packet, as in ndo_start_xmit(); not changed.
- * @lay: its layout, when netcx_tx_walk() returned 0; else NULL.
+ * @lay: its layout, when netcx_tx_walk() (policy.h) returned 0; else NULL.
  * @features: the features that say what is active (dev->features).
  * @v: set to the reasons; see "DOC: per-packet policy".
  * @desc: set to what the hardware is asked for, if the packet is sent as
@@ -359,9 +322,9 @@ void netcx_tx_decide(const struct netcx_adapter *ad, struct sk_buff *skb,
 {
 	unsigned int push = 0;
 
-	memset(v, 0, sizeof(*v));
-	memset(desc, 0, sizeof(*desc));
-	v->gso_off = NETCX_OFFLOAD_MAX;
+	/* assignments, not memset(): no call on the transmit path */
+	*v = (struct netcx_tx_verdict){ .gso_off = NETCX_OFFLOAD_MAX };
+	*desc = (struct netcx_tx_desc){};
 
 	if (skb_vlan_tag_present(skb)) {
 		v->vlan_why = netcx_why_vlan(ad, skb, features);
@@ -383,3 +346,76 @@ void netcx_tx_decide(const struct netcx_adapter *ad, struct sk_buff *skb,
 	}
 	v->csum_why = netcx_decide_csum(ad, skb, lay, features, push, desc);
 }
+
+#if IS_ENABLED(CONFIG_KUNIT)
+static bool netcx_same_layout(const struct netcx_pkt_layout *a,
+			      const struct netcx_pkt_layout *b)
+{
+	return a->l2_len == b->l2_len && a->l3_len == b->l3_len &&
+	       a->gso_size == b->gso_size && a->gso_segs == b->gso_segs &&
+	       a->l4_len == b->l4_len && a->l3 == b->l3 && a->l4 == b->l4 &&
+	       a->tags == b->tags && a->flags == b->flags;
+}
+
+static bool netcx_same_desc(const struct netcx_tx_desc *a,
+			    const struct netcx_tx_desc *b)
+{
+	return a->flags == b->flags && a->l3_offset == b->l3_offset &&
+	       a->l4_offset == b->l4_offset &&
+	       a->csum_offset == b->csum_offset && a->hdr_len == b->hdr_len &&
+	       a->mss == b->mss && a->segs == b->segs &&
+	       a->vlan_tci == b->vlan_tci && a->l4_proto == b->l4_proto;
+}
+
+/**
+ * netcx_tx_fast_disagrees() - check the fast path against the general one
+ * @ad: the adapter.
+ * @skb: a packet to transmit.
+ * @features: the features that say what is active.
+ *
+ * For the KUnit suite: netcx_tx_kinds() must give netcx_kinds()' answer;
+ * netcx_pkt_walk_fast(), when it takes @skb, the layout of
+ * netcx_pkt_walk_slow(); and netcx_tx_fast(), when it decides,
+ * netcx_tx_decide()'s descriptor and reasons.
+ *
+ * Return: NULL when they agree, else what differs.
+ */
+VISIBLE_IF_KUNIT const char *
+netcx_tx_fast_disagrees(const struct netcx_adapter *ad, struct sk_buff *skb,
+			netdev_features_t features)
+{
+	static const enum netcx_offload tx[] = {
+		NETCX_OFFLOAD_TX_CSUM, NETCX_OFFLOAD_LSO, NETCX_OFFLOAD_USO,
+		NETCX_OFFLOAD_VLAN_TX,
+	};
+	struct netcx_pkt_layout fast, slow;
+	struct netcx_tx_desc fdesc, sdesc;
+	struct netcx_tx_verdict v;
+	u8 gso_off, csum_why;
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(tx); i++)
+		if (netcx_tx_kinds(ad, tx[i], features) !=
+		    netcx_kinds(ad, tx[i], features))
+			return "netcx_tx_kinds() differs from netcx_kinds()";
+	err = netcx_pkt_walk_slow(skb, &slow);
+	if (!netcx_pkt_walk_fast(skb, &fast))
+		return NULL;
+	if (err)
+		return "the fast walk takes a packet the general one refuses";
+	if (!netcx_same_layout(&fast, &slow))
+		return "the fast walk's layout differs";
+	if (netcx_tx_walk(skb, &fast) ||
+	    !netcx_tx_fast(ad, skb, &fast, features, &fdesc, &gso_off,
+			   &csum_why))
+		return NULL;
+	netcx_tx_decide(ad, skb, &slow, features, &v, &sdesc);
+	if (v.gso_why || v.vlan_why || v.csum_why != csum_why)
+		return "the fast path's reasons differ from the decision's";
+	if (gso_off != v.gso_off || !netcx_same_desc(&fdesc, &sdesc))
+		return "the fast path's descriptor differs";
+	return NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(netcx_tx_fast_disagrees);
+#endif

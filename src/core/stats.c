@@ -88,27 +88,6 @@ void netcx_stats_uninit(struct netcx_adapter *ad)
 }
 
 /**
- * netcx_count_tx() - count a transmit event on this CPU
- * @ad: the adapter.
- * @stat: the counter.
- * @why: the reason counted with it, or %NETCX_WHY_NONE.
- * @n: how many.
- *
- * Context: the transmit path, BH disabled.
- */
-void netcx_count_tx(struct netcx_adapter *ad, enum netcx_tx_stat stat,
-		    enum netcx_why why, u32 n)
-{
-	struct netcx_pcpu_stats *s = this_cpu_ptr(ad->stats);
-
-	u64_stats_update_begin(&s->tx_syncp);
-	u64_stats_add(&s->tx[stat], n);
-	if (why)
-		u64_stats_add(&s->tx_why[why], n);
-	u64_stats_update_end(&s->tx_syncp);
-}
-
-/**
  * netcx_count_rx() - count a receive event on this CPU
  * @ad: the adapter.
  * @stat: the counter.

@@ -15,6 +15,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "policy.h"
 
 /**
  * DOC: counting
@@ -111,9 +112,11 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 				       struct sk_buff *skb,
 				       netdev_features_t features)
 {
+	netdev_features_t active = READ_ONCE(ad->dev->features);
 	struct netcx_pkt_layout lay;
 	struct netcx_tx_verdict v;
 	struct netcx_tx_desc desc;
+	u8 gso_off, csum_why;
 	int ret;
 
 	features = vlan_features_check(skb, features);
@@ -124,9 +127,17 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
 	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
 		return features;
+	/* all in hardware, or only the checksum (not GSO) in software */
+	if (!ret &&
+	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
+		if (csum_why) {
+			features &= ~NETIF_F_CSUM_MASK;
+			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
+		}
+		return features;
+	}
 
-	netcx_tx_decide(ad, skb, ret ? NULL : &lay,
-			READ_ONCE(ad->dev->features), &v, &desc);
+	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
 	if (v.vlan_why)
 		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
 	if (netcx_stack_segments(skb, &v))
@@ -244,6 +255,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	struct netcx_pkt_layout lay;
 	struct netcx_tx_verdict v;
 	struct sk_buff *skb;
+	u8 gso_off, csum_why;
 	int ret;
 
 	/*
@@ -253,16 +265,27 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	skb = *pskb;
 	if (skb->ip_summed != CHECKSUM_PARTIAL && !skb_is_gso(skb) &&
 	    !skb_vlan_tag_present(skb)) {
-		memset(desc, 0, sizeof(*desc));
+		*desc = (struct netcx_tx_desc){};
 		return 0;
 	}
 
-	ret = netcx_tx_walk(*pskb, &lay);
+	ret = netcx_tx_walk(skb, &lay);
 	if (ret < 0) {
-		memset(desc, 0, sizeof(*desc));
+		*desc = (struct netcx_tx_desc){};
 		return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
 	}
-	netcx_tx_decide(ad, *pskb, ret ? NULL : &lay, features, &v, desc);
+	/* as netcx_tx_decide() would say, without it */
+	if (!ret &&
+	    netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off, &csum_why)) {
+		if (csum_why)
+			return netcx_tx_checksum(ad, pskb, csum_why);
+		if (gso_off == NETCX_OFFLOAD_MAX)
+			netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+		else
+			netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
+		return 0;
+	}
+	netcx_tx_decide(ad, skb, ret ? NULL : &lay, features, &v, desc);
 
 	if (v.vlan_why) {
 		skb = __vlan_hwaccel_push_inside(*pskb);

@@ -15,9 +15,10 @@
  * netcx_pkt_checksum() - compute a checksum the device was to compute
  * @skb: a packet to transmit, not GSO.
  *
- * Fills in the checksum that %CHECKSUM_PARTIAL left to the device, the
- * CRC32c of SCTP included, with skb_csum_hwoffload_help() given no device
- * features; the skb is then %CHECKSUM_NONE. Any other skb is left as it is.
+ * Fills in the checksum that %CHECKSUM_PARTIAL left to the device: with
+ * skb_checksum_help(), or SCTP's CRC32c with skb_csum_hwoffload_help()
+ * given no device features; the skb is then %CHECKSUM_NONE. Any other skb
+ * is left as it is.
  * A checksum field in the paged part is pulled into the head first, as
  * skb_checksum_help() requires (it WARNs otherwise). The skb head may be
  * reallocated: pointers into it taken before are stale.
@@ -38,7 +39,9 @@ int netcx_pkt_checksum(struct sk_buff *skb)
 	      (skb_csum_is_sctp(skb) ? sizeof(__le32) : sizeof(__sum16));
 	if (!pskb_may_pull(skb, end))
 		return -ENOMEM;
-	return skb_csum_hwoffload_help(skb, 0);
+	if (skb_csum_is_sctp(skb))
+		return skb_csum_hwoffload_help(skb, 0);
+	return skb_checksum_help(skb);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_pkt_checksum, NETCX_NS);
 

@@ -16,6 +16,8 @@
 
 #include <netcx/pkt.h>
 
+#include "walk.h"
+
 /* Counts the in-band tags after the Ethernet header; the EtherType under them. */
 static int netcx_pkt_l2(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
 			__be16 *proto)
@@ -168,22 +170,6 @@ static int netcx_pkt_l4(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
 	}
 }
 
-static int netcx_pkt_gso(const struct sk_buff *skb,
-			 struct netcx_pkt_layout *lay)
-{
-	const struct skb_shared_info *shinfo = skb_shinfo(skb);
-	unsigned int hlen = netcx_pkt_hdr_len(lay);
-
-	if (skb->len <= hlen)
-		return -EINVAL;
-	lay->gso_size = shinfo->gso_size;
-	/* Saturates: no device takes that many segments anyway. */
-	lay->gso_segs = shinfo->gso_segs ?:
-		min_t(unsigned int, U16_MAX,
-		      DIV_ROUND_UP(skb->len - hlen, shinfo->gso_size));
-	return 0;
-}
-
 /**
  * netcx_pkt_walk() - walk the headers of a packet to transmit
  * @skb: the packet, with skb->data at its Ethernet header, as in
@@ -194,9 +180,11 @@ static int netcx_pkt_gso(const struct sk_buff *skb,
  * %VLAN_MAX_DEPTH), the IPv4 header or the IPv6 header and its extension
  * headers (with ipv6_skip_exthdr()), and the TCP or UDP header, once, and
  * for a GSO skb (skb_is_gso(): gso_size is not 0; TCP sets gso_type on
- * every skb) reads its segment size and count. It reads through
- * skb_header_pointer(), never past skb->len, and neither allocates nor
- * locks. The skb is not changed and its header offsets are not used.
+ * every skb) reads its segment size and count. The common packet (no
+ * in-band tag, IPv4 not fragmented or IPv6 without extension headers, TCP
+ * or UDP, its headers in the linear area) is read in place; any other
+ * through skb_header_pointer(); never past skb->len. It neither allocates
+ * nor locks. The skb is not changed and its header offsets are not used.
  *
  * The transport header must end within the IP packet that the IPv4 total
  * length or the IPv6 payload length gives (taken as the rest of the skb when
@@ -218,12 +206,22 @@ static int netcx_pkt_gso(const struct sk_buff *skb,
  */
 int netcx_pkt_walk(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
 {
+	/* the common packet, read in place */
+	if (netcx_pkt_walk_fast(skb, lay))
+		return 0;
+	return netcx_pkt_walk_slow(skb, lay);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_pkt_walk, NETCX_NS);
+
+/* netcx_pkt_walk() for any packet, through skb_header_pointer(). */
+int netcx_pkt_walk_slow(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
+{
 	unsigned int end = skb->len;
 	__be16 type;
 	int proto;
 	int err;
 
-	memset(lay, 0, sizeof(*lay));
+	*lay = (struct netcx_pkt_layout){};
 	if (skb_vlan_tag_present(skb))
 		lay->flags |= NETCX_PKT_VLAN_HW;
 
@@ -248,6 +246,5 @@ int netcx_pkt_walk(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
 	if (err)
 		return err;
 
-	return skb_is_gso(skb) ? netcx_pkt_gso(skb, lay) : 0;
+	return skb_is_gso(skb) ? netcx_pkt_walk_gso(skb, lay) : 0;
 }
-EXPORT_SYMBOL_NS_GPL(netcx_pkt_walk, NETCX_NS);

@@ -26,6 +26,11 @@ module_param(keywords, charp, 0444);
 MODULE_PARM_DESC(keywords,
 		 "netcx keywords, e.g. \"*LsoV2IPv6=0,*TCPChecksumOffloadIPv4=2\"");
 
+static bool threaded;
+module_param(threaded, bool, 0444);
+MODULE_PARM_DESC(threaded,
+		 "NAPI in a kernel thread per port, as /sys/class/net/DEV/threaded (default 0: softirq)");
+
 static LIST_HEAD(ncsim_ports);
 /* The silicon of every port: the profile's, with the limit overrides. */
 static struct ncsim_hw_caps ncsim_caps;
@@ -54,7 +59,8 @@ static int ncsim_pair_create(const struct ncsim_profile *prof)
 		return PTR_ERR(b);
 	list_add_tail(&b->list, &ncsim_ports);
 	ncsim_port_link(a, b);
-	return ncsim_port_register(a) ?: ncsim_port_register(b);
+	return ncsim_port_register(a, threaded) ?:
+	       ncsim_port_register(b, threaded);
 }
 
 static int __init ncsim_init(void)

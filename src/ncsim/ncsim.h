@@ -118,7 +118,7 @@ int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
 struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 				     const struct ncsim_hw_caps *caps,
 				     const char *keywords);
-int ncsim_port_register(struct ncsim_port *port);
+int ncsim_port_register(struct ncsim_port *port, bool threaded);
 void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);
 void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);

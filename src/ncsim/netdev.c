@@ -709,20 +709,23 @@ err_free:
 /**
  * ncsim_port_register() - register a port created and linked
  * @port: the port.
+ * @threaded: run its NAPI in a kernel thread of its own
+ *	(/sys/class/net/DEV/threaded switches it either way later).
  *
- * Its NAPI starts threaded (/sys/class/net/DEV/threaded switches it back):
- * the simulated DMA engine runs in a thread of its own, and the receive
- * path does not nest into the softirq of whoever transmitted, deep in a
- * sendmsg() (too deep for the 16 KiB stacks of a UML debug kernel).
+ * NAPI runs in softirq by default, as every driver's does unless the user
+ * asks. Threaded, the simulated DMA engine runs in a thread that has to
+ * be scheduled: on one CPU without preemption, a sender that never sleeps
+ * (pktgen) keeps it off the CPU until the next tick, and the ring's worth
+ * of frames it sent meanwhile is all that goes per tick.
  *
  * Return: 0 or the error of register_netdev().
  */
-int ncsim_port_register(struct ncsim_port *port)
+int ncsim_port_register(struct ncsim_port *port, bool threaded)
 {
 	int err;
 
 	err = register_netdev(port->dev);
-	if (err)
+	if (err || !threaded)
 		return err;
 	rtnl_lock();
 	err = dev_set_threaded(port->dev, true);
