@@ -8,11 +8,11 @@
 #
 # Builds the modules against the UML test kernel as scripts/kunit.sh does
 # and boots a guest that runs "SUITE.sh BUILD". A suite that answers
-# "SUITE.sh --runs" with a list of runs gets a guest per run, "SUITE.sh
-# BUILD RUN": the debug UML kernel cannot load a module where one was
-# unloaded (UML's module memory has no KASAN shadow reset, so the old
-# module's global redzones fail the new one's load), so a suite that loads
-# a module more than once needs a fresh guest for each load.
+# "SUITE.sh --runs" with a list of runs gets a fresh guest per run,
+# "SUITE.sh BUILD RUN" (each profile's run starts from a clean kernel, and
+# runs stay short). Modules may be unloaded and loaded again within a
+# guest: the test kernel has KASAN_VMALLOC, which resets module memory's
+# shadow on unload.
 #
 # Each run ends with the suite's closing line "SUITE: N passed, N failed";
 # a run whose guest fails (an oops, WARN, sanitizer report, lockdep splat,

@@ -80,15 +80,17 @@ toggles() {
 
 # toggle_loop NS DEV SECONDS: every toggle off and on again, over and over
 toggle_loop() {
-	local ns=$1 dev=$2 end=$(( $(date +%s) + $3 )) f feats
+	local ns=$1 dev=$2 end=$(( $(date +%s) + $3 )) f feats n=0
 	feats=$(toggles "$ns" "$dev")
 	feats="$feats tx sg tso rx"
 	while [ "$(date +%s)" -lt "$end" ]; do
 		for f in $feats; do
 			ip netns exec "$ns" ethtool -K "$dev" "$f" off 2>/dev/null
 			ip netns exec "$ns" ethtool -K "$dev" "$f" on 2>/dev/null
+			n=$((n + 2))
 		done
 	done
+	echo "# $dev: $n ethtool -K requests"
 }
 
 # flap_loop NS DEV SECONDS: link down and up, over and over

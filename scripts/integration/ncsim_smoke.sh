@@ -12,8 +12,7 @@
 #   | 2001:2::1/64     |  TX engine -> RX     | 2001:2::2/64     |
 #   +------------------+  engine, both ways   +------------------+
 #
-# One run per module load, each in its own guest (the debug UML kernel
-# cannot load a module again where one was unloaded: see integration.sh):
+# One run per module load, each in its own guest:
 #
 #   full, e1000, basic, none   load the profile, ping over IPv4 and IPv6,
 #                              send files over TCP both ways and over UDP
