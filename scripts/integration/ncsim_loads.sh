@@ -41,7 +41,13 @@ check() {	# DESCRIPTION COMMAND...: one check
 	fi
 }
 loaded() { grep -q "^$1 " /proc/modules; }
-ports() { ls /sys/class/net | grep -c '^ncsim'; }
+ports() {	# how many ncsim ports init_net has
+	local p n=0
+	for p in /sys/class/net/ncsim*; do
+		[ -e "$p" ] && n=$((n + 1))
+	done
+	echo "$n"
+}
 
 data=/tmp/ncsim-data
 dd if=/dev/urandom of="$data" bs=1k count=512 status=none

@@ -161,7 +161,7 @@ iperf=$(bidir a 2001:2::2 15)
 flap_loop b ncsim1 12 &
 fl=$!
 ok=0
-for i in 1 2 3; do
+for _ in 1 2 3; do
 	xfer a tcp 2001:2::2 $((1 << 20)) plain >/dev/null 2>&1 && ok=$((ok + 1))
 done
 wait "$fl"
@@ -191,7 +191,7 @@ wait "$iperf"
 pkill -f "$XFER serve"
 wait
 ncsim_pair_down
-check "$run: no port left" [ "$(ls /sys/class/net | grep -c '^ncsim')" -eq 0 ]
+check "$run: no port left" eval '! ls -d /sys/class/net/ncsim* 2>/dev/null'
 check "$run: load again" ncsim_load "$build" profile="$run"
 check "$run: pair up again" ncsim_pair_up
 ip netns exec b python3 "$XFER" serve "$PORT" &
