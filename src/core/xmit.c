@@ -86,6 +86,44 @@ static void netcx_count_stack(struct netcx_adapter *ad, struct sk_buff *skb,
 		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
 }
 
+/* netcx_features_check() past its fast path: walk, decide, count. */
+static noinline netdev_features_t
+netcx_features_check_slow(struct netcx_adapter *ad, struct sk_buff *skb,
+			  netdev_features_t features)
+{
+	netdev_features_t active = READ_ONCE(ad->dev->features);
+	struct netcx_pkt_layout lay;
+	struct netcx_tx_verdict v;
+	struct netcx_tx_desc desc;
+	u8 gso_off, csum_why;
+	int ret;
+
+	ret = netcx_tx_walk(skb, &lay);
+	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
+	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
+		return features;
+	/* all in hardware, or only the checksum (not GSO) in software */
+	if (!ret &&
+	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
+		if (csum_why) {
+			features &= ~NETIF_F_CSUM_MASK;
+			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
+		}
+		return features;
+	}
+
+	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
+	if (v.vlan_why)
+		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
+	if (netcx_stack_segments(skb, &v))
+		features &= ~NETIF_F_GSO_MASK;
+	/* a GSO skb's csum_why is its segments', if the stack makes any */
+	if (v.csum_why && (!skb_is_gso(skb) || netcx_stack_segments(skb, &v)))
+		features &= ~NETIF_F_CSUM_MASK;
+	netcx_count_stack(ad, skb, &v);
+	return features;
+}
+
 /**
  * netcx_features_check() - netcx's part of ndo_features_check
  * @ad: the adapter.
@@ -112,41 +150,19 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 				       struct sk_buff *skb,
 				       netdev_features_t features)
 {
-	netdev_features_t active = READ_ONCE(ad->dev->features);
-	struct netcx_pkt_layout lay;
-	struct netcx_tx_verdict v;
-	struct netcx_tx_desc desc;
-	u8 gso_off, csum_why;
-	int ret;
-
 	features = vlan_features_check(skb, features);
 	/* the IP layer's call, before there is a MAC header */
 	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
 		return features;
-	ret = netcx_tx_walk(skb, &lay);
-	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
-	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
+	if (skb_vlan_tag_present(skb))
+		return netcx_features_check_slow(ad, skb, features);
+	/* nothing asked; or malformed (netcx_tx_prepare() drops it) */
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return features;
-	/* all in hardware, or only the checksum (not GSO) in software */
-	if (!ret &&
-	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
-		if (csum_why) {
-			features &= ~NETIF_F_CSUM_MASK;
-			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
-		}
+	/* the common packet that keeps every feature */
+	if (netcx_fc_keeps(ad, skb, READ_ONCE(ad->dev->features)))
 		return features;
-	}
-
-	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
-	if (v.vlan_why)
-		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
-	if (netcx_stack_segments(skb, &v))
-		features &= ~NETIF_F_GSO_MASK;
-	/* a GSO skb's csum_why is its segments', if the stack makes any */
-	if (v.csum_why && (!skb_is_gso(skb) || netcx_stack_segments(skb, &v)))
-		features &= ~NETIF_F_CSUM_MASK;
-	netcx_count_stack(ad, skb, &v);
-	return features;
+	return netcx_features_check_slow(ad, skb, features);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_features_check, NETCX_NS);
 
