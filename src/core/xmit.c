@@ -160,7 +160,8 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return features;
 	/* the common packet that keeps every feature */
-	if (netcx_fc_keeps(ad, skb, READ_ONCE(ad->dev->features)))
+	if (ad->tx_kinds.fast &&
+	    netcx_fc_keeps(ad, skb, READ_ONCE(ad->dev->features)))
 		return features;
 	return netcx_features_check_slow(ad, skb, features);
 }
