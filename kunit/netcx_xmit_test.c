@@ -17,6 +17,7 @@
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <net/checksum.h>
+#include <net/ip.h>
 #include <net/ip6_checksum.h>
 
 #include <compat/compat.h>
@@ -309,6 +310,8 @@ enum xt_corrupt {
 	BAD_DOFF,		/* TCP data offset 16 */
 	BAD_HOPLEN,		/* hop-by-hop header longer than the packet */
 	BAD_CSUM_OFFSET,	/* csum_offset past the end */
+	BAD_CSUM_START,		/* csum_start 4 bytes past the transport header */
+	BAD_CSUM_FIELD,		/* csum_offset 6: not TCP's checksum field */
 };
 
 /**
@@ -480,6 +483,71 @@ static const struct xmit_case xmit_cases[] = {
 		.strip = S_CSUM,
 		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
 		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		.name = "full tcp4 first fragment", .profile = XT_FULL,
+		.hdrs = L(ETH, { TB_IPV4, 0, IP_MF }, TCP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
+		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		.name = "full udp4 first fragment", .profile = XT_FULL,
+		.hdrs = L(ETH, { TB_IPV4, 0, IP_MF }, UDP, DATA(201)),
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
+		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		/* not the TCP checksum: the wire check does not apply */
+		.name = "full tcp4 checksum past the tcp header",
+		.profile = XT_FULL, .hdrs = T4, .bad = BAD_CSUM_START,
+		.stack = STACK_OWN,
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
+		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		.name = "e1000 tcp4 checksum past the tcp header",
+		.profile = XT_E1000, .hdrs = T4, .bad = BAD_CSUM_START,
+		.stack = STACK_OWN,
+		.desc = D(F_CS, 14, 38, 16, 0),
+		.tx = { CSUM_HW(1) },
+	},
+	{
+		.name = "full tcp4 checksum at udp's field",
+		.profile = XT_FULL, .hdrs = T4, .bad = BAD_CSUM_FIELD,
+		.stack = STACK_OWN,
+		.strip = S_CSUM,
+		.fc = { CSUM_SW(1), WHY(unknown_l4, 1) },
+		.tx = { CSUM_SW(1), WHY(unknown_l4, 1) },
+	},
+	{
+		/* IPv4's largest: 65549 bytes, above the 64 KiB LSO takes */
+		.name = "full tcp4 gso too large", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4, TCP, DATA(65495)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1448, .stack = STACK_OWN,
+		.strip = S_GSO,
+		.fc = { LSO_SW, WHY(too_large, 1) },
+		.ret = NETCX_TX_SEGMENTED,
+		.tx = { LSO_SW, WHY(too_large, 1) },
+		.seg_desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.seg_tx = { CSUM_HW(46) },
+	},
+	{
+		/* one segment: the stack cannot segment it, tx_prepare sends */
+		.name = "full tcp4 gso one segment", .profile = XT_FULL,
+		.hdrs = L(ETH, IP4, TCP, DATA(800)),
+		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
+		.desc = D(F_CS | F_I4, 14, 34, 16, P_TCP),
+		.tx = { LSO_SW, WHY(too_few_segs, 1), CSUM_HW(1) },
+	},
+	{
+		.name = "full udp6 gso one segment", .profile = XT_FULL,
+		.hdrs = L(ETH, IP6, UDP, DATA(600)),
+		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
+		.desc = D(F_CS | F_V6, 14, 54, 6, P_UDP),
+		.tx = { USO_SW, WHY(too_few_segs, 1), CSUM_HW(1) },
 	},
 	{
 		.name = "full vlan tcp4", .profile = XT_FULL,
@@ -1155,6 +1223,12 @@ static struct sk_buff *xt_skb(struct kunit *test, const struct tb_pkt *p,
 	case BAD_CSUM_OFFSET:
 		skb->csum_offset = 500;
 		break;
+	case BAD_CSUM_START:
+		skb->csum_start += 4;
+		break;
+	case BAD_CSUM_FIELD:
+		skb->csum_offset = 6;
+		break;
 	}
 	if (c->trim)
 		KUNIT_EXPECT_EQ(test, pskb_trim(skb, c->trim), 0);
@@ -1401,9 +1475,15 @@ static void xmit_test(struct kunit *test)
 		xt_segments(&r, skb, &c->seg_desc);
 		tc_expect(test, r.ad, &r.s, c->seg_tx, "segments");
 	} else {
-		if (c->sum == SUM_PARTIAL) {
+		if (c->sum == SUM_PARTIAL && c->bad != BAD_CSUM_START &&
+		    c->bad != BAD_CSUM_FIELD) {
 			r.w.k = 1;
 			xt_wire_check(test, &r.w, skb, &desc, 0);
+		} else if (c->sum == SUM_PARTIAL) {
+			/* not the transport checksum: no wire check */
+			if (!desc.flags)
+				KUNIT_EXPECT_EQ(test, (int)skb->ip_summed,
+						CHECKSUM_NONE);
 		} else {
 			KUNIT_EXPECT_EQ(test, (int)skb->ip_summed,
 					CHECKSUM_NONE);

@@ -6,6 +6,7 @@
 #ifndef _NETCX_CORE_H
 #define _NETCX_CORE_H
 
+#include <linux/if_ether.h>
 #include <linux/kconfig.h>
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
@@ -35,6 +36,8 @@ struct netcx_pcpu_stats;
  *	%NETCX_PKT_TCP_OPTS) that a protocol-aware TX checksum engine takes.
  * @lso_shapes: the same for LSO.
  * @uso_shapes: the same for USO.
+ * @fast: ``NETCX_FAST_*`` bits: the offloads whose flags and limits no
+ *	packet netcx_fc_keeps() (policy.h) takes can fail.
  *
  * netcx_kinds() of every feature combination, and the declared flags in
  * the layout's terms, computed once at commit: what the per-packet code
@@ -49,7 +52,21 @@ struct netcx_tx_kinds {
 	u8 csum_shapes;
 	u8 lso_shapes;
 	u8 uso_shapes;
+	u8 fast;
 };
+
+/*
+ * @fast bits. The packets netcx_fc_keeps() takes have no tag, at most IPv4
+ * options and TCP options as shapes, and the transport header at most at
+ * NETCX_FAST_L4_MAX: an offload whose flags allow those shapes and whose
+ * offset limits are 0 (none) or at least that refuses none of them by
+ * shape or offset.
+ */
+#define NETCX_FAST_CSUM		BIT(0)	/* TX checksum: no shape or offset refused */
+#define NETCX_FAST_CSUM_GENERIC	BIT(1)	/* ... and the engine is generic */
+#define NETCX_FAST_LSO		BIT(2)	/* LSO: no shape or offset refused */
+#define NETCX_FAST_USO		BIT(3)	/* USO: the same */
+#define NETCX_FAST_L4_MAX	(ETH_HLEN + 60)
 
 /* The layout flags that the LSO, USO and TX checksum flags allow or refuse. */
 #define NETCX_PKT_SHAPES	(NETCX_PKT_IPV4_OPTS | NETCX_PKT_IPV6_EXT | \

@@ -261,6 +261,37 @@ static u8 netcx_shapes(u8 l3, u8 l4)
 	       (l4 & NETCX_L4_TCP_OPTS ? NETCX_PKT_TCP_OPTS : 0);
 }
 
+/* An offset limit that no packet of netcx_fc_keeps() reaches. */
+static bool netcx_fast_limit(u16 limit, unsigned int max)
+{
+	return !limit || limit >= max;
+}
+
+/* The NETCX_FAST_* bits of struct netcx_tx_kinds. */
+static u8 netcx_fast_bits(const struct netcx_adapter *ad,
+			  const struct netcx_tx_kinds *k)
+{
+	const u8 shapes = NETCX_PKT_IPV4_OPTS | NETCX_PKT_TCP_OPTS;
+	const struct netcx_tx_csum_caps *c = &ad->tx_csum;
+	u8 fast = 0;
+
+	if (c->generic) {
+		if (netcx_fast_limit(c->l4_offset_limit, NETCX_FAST_L4_MAX))
+			fast |= NETCX_FAST_CSUM | NETCX_FAST_CSUM_GENERIC;
+	} else if ((k->csum_shapes & shapes) == shapes &&
+		   netcx_fast_limit(c->l3_offset_limit, ETH_HLEN) &&
+		   netcx_fast_limit(c->l4_offset_limit, NETCX_FAST_L4_MAX)) {
+		fast |= NETCX_FAST_CSUM;
+	}
+	if ((k->lso_shapes & shapes) == shapes &&
+	    netcx_fast_limit(ad->lso.l4_offset_limit, NETCX_FAST_L4_MAX))
+		fast |= NETCX_FAST_LSO;
+	if ((k->uso_shapes & NETCX_PKT_IPV4_OPTS) &&
+	    netcx_fast_limit(ad->uso.l4_offset_limit, NETCX_FAST_L4_MAX))
+		fast |= NETCX_FAST_USO;
+	return fast;
+}
+
 /* netcx_kinds() of every combination of the transmit offloads' features. */
 static void netcx_tx_kinds_commit(struct netcx_adapter *ad)
 {
@@ -285,6 +316,7 @@ static void netcx_tx_kinds_commit(struct netcx_adapter *ad)
 	k->csum_shapes = netcx_shapes(ad->tx_csum.l3, ad->tx_csum.l4);
 	k->lso_shapes = netcx_shapes(ad->lso.l3, ad->lso.l4);
 	k->uso_shapes = netcx_shapes(ad->uso.l3, ad->uso.l4);
+	k->fast = netcx_fast_bits(ad, k);
 }
 
 /**

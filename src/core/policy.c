@@ -374,6 +374,8 @@ static bool netcx_same_desc(const struct netcx_tx_desc *a,
  * @features: the features that say what is active.
  *
  * For the KUnit suite: netcx_tx_kinds() must give netcx_kinds()' answer;
+ * netcx_fc_keeps(), when it keeps every feature of a well-formed packet,
+ * netcx_tx_decide()'s verdict of all in hardware;
  * netcx_pkt_walk_fast(), when it takes @skb, the layout of
  * netcx_pkt_walk_slow(); and netcx_tx_fast(), when it decides,
  * netcx_tx_decide()'s descriptor and reasons.
@@ -393,13 +395,25 @@ netcx_tx_fast_disagrees(const struct netcx_adapter *ad, struct sk_buff *skb,
 	struct netcx_tx_verdict v;
 	u8 gso_off, csum_why;
 	unsigned int i;
-	int err;
+	int err, start;
 
 	for (i = 0; i < ARRAY_SIZE(tx); i++)
 		if (netcx_tx_kinds(ad, tx[i], features) !=
 		    netcx_kinds(ad, tx[i], features))
 			return "netcx_tx_kinds() differs from netcx_kinds()";
 	err = netcx_pkt_walk_slow(skb, &slow);
+	/*
+	 * netcx_features_check()'s fast answer, every feature kept: right
+	 * for a malformed packet, else the decision's too
+	 */
+	start = skb_checksum_start_offset(skb);
+	if (skb->ip_summed == CHECKSUM_PARTIAL && !skb_vlan_tag_present(skb) &&
+	    netcx_fc_keeps(ad, skb, features) && !err && start >= 0 &&
+	    start + skb->csum_offset + sizeof(__sum16) <= skb->len) {
+		netcx_tx_decide(ad, skb, &slow, features, &v, &sdesc);
+		if (v.gso_why || v.vlan_why || (!skb_is_gso(skb) && v.csum_why))
+			return "netcx_fc_keeps() keeps a feature the decision takes";
+	}
 	if (!netcx_pkt_walk_fast(skb, &fast))
 		return NULL;
 	if (err)

@@ -34,16 +34,22 @@ static inline unsigned int netcx_limit(u16 limit)
  * gso_segs when the length agrees with it (two multiplications), else a
  * division.
  */
-static __always_inline u32 netcx_gso_segs(const struct sk_buff *skb,
-					  const struct netcx_pkt_layout *lay)
+static __always_inline u32 netcx_gso_segs_of(const struct sk_buff *skb,
+					     unsigned int hlen, u16 gso_size)
 {
-	u32 payload = skb->len - netcx_pkt_hdr_len(lay);
+	u32 payload = skb->len - hlen;
 	u32 segs = skb_shinfo(skb)->gso_segs;
-	u64 mss = lay->gso_size;
+	u64 mss = gso_size;
 
 	if (segs && (segs - 1) * mss < payload && payload <= segs * mss)
 		return segs;
-	return DIV_ROUND_UP(payload, lay->gso_size);
+	return DIV_ROUND_UP(payload, gso_size);
+}
+
+static __always_inline u32 netcx_gso_segs(const struct sk_buff *skb,
+					  const struct netcx_pkt_layout *lay)
+{
+	return netcx_gso_segs_of(skb, netcx_pkt_hdr_len(lay), lay->gso_size);
 }
 
 /*
@@ -141,6 +147,23 @@ netcx_tx_fast_gso(const struct netcx_adapter *ad, struct sk_buff *skb,
 }
 
 /*
+ * Zeroes @desc field by field: the struct assignment, in a block the
+ * compiler deems cold, may become a rep stosb, slower than the stores.
+ */
+static __always_inline void netcx_tx_desc_clear(struct netcx_tx_desc *desc)
+{
+	desc->flags = 0;
+	desc->l3_offset = 0;
+	desc->l4_offset = 0;
+	desc->csum_offset = 0;
+	desc->hdr_len = 0;
+	desc->mss = 0;
+	desc->segs = 0;
+	desc->vlan_tci = 0;
+	desc->l4_proto = 0;
+}
+
+/*
  * Why the TX checksum of a packet of @kind, not active in @act, is
  * software: netcx_why_kinds() for one kind.
  */
@@ -202,7 +225,7 @@ netcx_tx_fast(const struct netcx_adapter *ad, struct sk_buff *skb,
 	act = netcx_tx_kinds(ad, NETCX_OFFLOAD_TX_CSUM, features);
 	if (!(act & kind)) {
 		*csum_why = netcx_tx_fast_csum_why(ad, kind);
-		*desc = (struct netcx_tx_desc){};
+		netcx_tx_desc_clear(desc);
 		return true;
 	}
 	if (caps->generic) {
@@ -225,6 +248,97 @@ netcx_tx_fast(const struct netcx_adapter *ad, struct sk_buff *skb,
 		.l4_proto = tcp ? IPPROTO_TCP : IPPROTO_UDP,
 	};
 	return true;
+}
+
+/*
+ * netcx_features_check()'s question for a %CHECKSUM_PARTIAL skb without an
+ * out-of-band tag, its data at its MAC header: does it keep every feature?
+ * Returns true only when it does: either the packet is malformed (which
+ * keeps the features too, netcx_tx_prepare() drops it) or the walk and
+ * netcx_tx_decide() find every offload it asks for in hardware. Returns
+ * false when they might not, or for any packet it does not take: the
+ * general path then decides. Takes the common packet of
+ * netcx_pkt_walk_fast(), and only where the NETCX_FAST_* bits say no flag
+ * or offset limit can refuse it, so that it reads no more of the headers
+ * than the decision needs: the EtherType, the IPv4 header length,
+ * fragment bits and protocol or the IPv6 next header, and for a TCP GSO
+ * skb the data offset. The lengths that only tell a malformed packet are
+ * not read.
+ */
+static __always_inline bool netcx_fc_keeps(const struct netcx_adapter *ad,
+					   struct sk_buff *skb,
+					   netdev_features_t features)
+{
+	const struct netcx_gso_caps *caps;
+	unsigned int head = skb_headlen(skb), l4off, hlen, gso_type;
+	u8 fast = ad->tx_kinds.fast, proto;
+	const u8 *d = skb->data;
+	enum netcx_offload off;
+	bool v4, tcp;
+	u32 kind;
+
+	/* up to the IPv4 protocol byte, and the IPv6 next header */
+	if (head < ETH_HLEN + sizeof(struct iphdr))
+		return false;
+	if (((const struct ethhdr *)d)->h_proto == htons(ETH_P_IP)) {
+		const struct iphdr *iph = (const void *)(d + ETH_HLEN);
+
+		if (iph->frag_off & htons(IP_MF | IP_OFFSET))
+			return false;
+		v4 = true;
+		l4off = ETH_HLEN + iph->ihl * 4;
+		proto = iph->protocol;
+	} else if (((const struct ethhdr *)d)->h_proto == htons(ETH_P_IPV6)) {
+		v4 = false;
+		l4off = ETH_HLEN + sizeof(struct ipv6hdr);
+		proto = ((const struct ipv6hdr *)(d + ETH_HLEN))->nexthdr;
+	} else {
+		return false;
+	}
+	if (proto == IPPROTO_TCP)
+		tcp = true;
+	else if (proto == IPPROTO_UDP)
+		tcp = false;
+	else
+		return false;
+	kind = v4 ? (tcp ? NETCX_TCP4 : NETCX_UDP4) :
+		    (tcp ? NETCX_TCP6 : NETCX_UDP6);
+
+	if (!skb_is_gso(skb)) {
+		/* the checksum asked for is the walked transport header's */
+		if (!(fast & NETCX_FAST_CSUM) || skb_csum_is_sctp(skb) ||
+		    skb_checksum_start_offset(skb) != l4off ||
+		    (!(fast & NETCX_FAST_CSUM_GENERIC) &&
+		     skb->csum_offset != (tcp ? offsetof(struct tcphdr, check) :
+					       offsetof(struct udphdr, check))))
+			return false;
+		return netcx_tx_kinds(ad, NETCX_OFFLOAD_TX_CSUM, features) & kind;
+	}
+
+	gso_type = skb_shinfo(skb)->gso_type;
+	if (tcp) {
+		if (!(fast & NETCX_FAST_LSO) || (gso_type & ~NETCX_GSO_TCP) ||
+		    (gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) !=
+		    (v4 ? SKB_GSO_TCPV4 : SKB_GSO_TCPV6) ||
+		    head < l4off + sizeof(struct tcphdr))
+			return false;
+		hlen = l4off + ((const struct tcphdr *)(d + l4off))->doff * 4;
+		off = NETCX_OFFLOAD_LSO;
+		caps = &ad->lso;
+	} else {
+		if (!(fast & NETCX_FAST_USO) || !(gso_type & SKB_GSO_UDP_L4) ||
+		    (gso_type & ~NETCX_GSO_UDP))
+			return false;
+		hlen = l4off + sizeof(struct udphdr);
+		off = NETCX_OFFLOAD_USO;
+		caps = &ad->uso;
+	}
+	if (!(netcx_tx_kinds(ad, off, features) & kind) ||
+	    !skb_gso_ok(skb, features | NETIF_F_GSO_ROBUST) ||
+	    skb->len > caps->max_size)
+		return false;
+	kind = netcx_gso_segs_of(skb, hlen, skb_shinfo(skb)->gso_size);
+	return kind <= caps->max_segs && kind >= caps->min_segs;
 }
 
 #endif /* _NETCX_CORE_POLICY_H */

@@ -86,6 +86,44 @@ static void netcx_count_stack(struct netcx_adapter *ad, struct sk_buff *skb,
 		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
 }
 
+/* netcx_features_check() past its fast path: walk, decide, count. */
+static noinline netdev_features_t
+netcx_features_check_slow(struct netcx_adapter *ad, struct sk_buff *skb,
+			  netdev_features_t features)
+{
+	netdev_features_t active = READ_ONCE(ad->dev->features);
+	struct netcx_pkt_layout lay;
+	struct netcx_tx_verdict v;
+	struct netcx_tx_desc desc;
+	u8 gso_off, csum_why;
+	int ret;
+
+	ret = netcx_tx_walk(skb, &lay);
+	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
+	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
+		return features;
+	/* all in hardware, or only the checksum (not GSO) in software */
+	if (!ret &&
+	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
+		if (csum_why) {
+			features &= ~NETIF_F_CSUM_MASK;
+			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
+		}
+		return features;
+	}
+
+	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
+	if (v.vlan_why)
+		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
+	if (netcx_stack_segments(skb, &v))
+		features &= ~NETIF_F_GSO_MASK;
+	/* a GSO skb's csum_why is its segments', if the stack makes any */
+	if (v.csum_why && (!skb_is_gso(skb) || netcx_stack_segments(skb, &v)))
+		features &= ~NETIF_F_CSUM_MASK;
+	netcx_count_stack(ad, skb, &v);
+	return features;
+}
+
 /**
  * netcx_features_check() - netcx's part of ndo_features_check
  * @ad: the adapter.
@@ -112,41 +150,20 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 				       struct sk_buff *skb,
 				       netdev_features_t features)
 {
-	netdev_features_t active = READ_ONCE(ad->dev->features);
-	struct netcx_pkt_layout lay;
-	struct netcx_tx_verdict v;
-	struct netcx_tx_desc desc;
-	u8 gso_off, csum_why;
-	int ret;
-
 	features = vlan_features_check(skb, features);
 	/* the IP layer's call, before there is a MAC header */
 	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
 		return features;
-	ret = netcx_tx_walk(skb, &lay);
-	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
-	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
+	if (skb_vlan_tag_present(skb))
+		return netcx_features_check_slow(ad, skb, features);
+	/* nothing asked; or malformed (netcx_tx_prepare() drops it) */
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return features;
-	/* all in hardware, or only the checksum (not GSO) in software */
-	if (!ret &&
-	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
-		if (csum_why) {
-			features &= ~NETIF_F_CSUM_MASK;
-			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
-		}
+	/* the common packet that keeps every feature */
+	if (ad->tx_kinds.fast &&
+	    netcx_fc_keeps(ad, skb, READ_ONCE(ad->dev->features)))
 		return features;
-	}
-
-	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
-	if (v.vlan_why)
-		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
-	if (netcx_stack_segments(skb, &v))
-		features &= ~NETIF_F_GSO_MASK;
-	/* a GSO skb's csum_why is its segments', if the stack makes any */
-	if (v.csum_why && (!skb_is_gso(skb) || netcx_stack_segments(skb, &v)))
-		features &= ~NETIF_F_CSUM_MASK;
-	netcx_count_stack(ad, skb, &v);
-	return features;
+	return netcx_features_check_slow(ad, skb, features);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_features_check, NETCX_NS);
 
@@ -217,39 +234,10 @@ static int netcx_tx_one_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 	return netcx_tx_checksum(ad, pskb, v->csum_why);
 }
 
-/**
- * netcx_tx_prepare() - prepare a packet for the hardware, in ndo_start_xmit
- * @ad: the adapter.
- * @pskb: the packet; replaced when it is segmented, set to NULL when it is
- *	dropped.
- * @desc: filled with what the hardware is to do for the packet.
- *
- * Walks the headers of a packet that asks for a checksum or segmentation
- * once, decides as netcx_features_check() does (see "DOC: per-packet
- * policy") against the device's current features, and fills @desc with
- * what the hardware may do. Whatever it may not do is done here, in
- * software: the tag pushed into the packet, the checksum computed
- * (netcx_pkt_checksum()), or the GSO skb segmented (netcx_pkt_segment()),
- * its segments left %CHECKSUM_PARTIAL where the hardware can sum them. This
- * covers the packets that never met netcx_features_check() (pktgen) and
- * the features that changed since. The hardware is never asked for what it
- * did not declare or what is not active. Counts what it did ("DOC:
- * counting").
- *
- * Then, for a return of 0, the driver posts *@pskb with @desc. For
- * %NETCX_TX_SEGMENTED, *@pskb is a list of segments (@desc is zeroed): the
- * driver takes each off the list (skb_list_walk_safe(),
- * skb_mark_not_on_list()) and passes it to netcx_tx_prepare() again, which
- * never segments again. For a negative errno, the packet has been freed
- * and counted; the driver returns %NETDEV_TX_OK.
- *
- * Context: ndo_start_xmit, BH disabled. Allocates only to segment, to push
- * a tag or to checksum in software.
- * Return: 0, %NETCX_TX_SEGMENTED, or a negative errno (dropped): -EINVAL
- * or -EBADMSG for a malformed packet, or the software fallback's error.
- */
-int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
-		     struct netcx_tx_desc *desc)
+/* netcx_tx_prepare() past its fast path: any packet. */
+static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
+					  struct sk_buff **pskb,
+					  struct netcx_tx_desc *desc)
 {
 	netdev_features_t features = READ_ONCE(ad->dev->features);
 	struct netcx_pkt_layout lay;
@@ -258,17 +246,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	u8 gso_off, csum_why;
 	int ret;
 
-	/*
-	 * Nothing to ask of the hardware (the segments of a packet segmented
-	 * and summed in software, most non-IP traffic): no walk, no decision.
-	 */
 	skb = *pskb;
-	if (skb->ip_summed != CHECKSUM_PARTIAL && !skb_is_gso(skb) &&
-	    !skb_vlan_tag_present(skb)) {
-		*desc = (struct netcx_tx_desc){};
-		return 0;
-	}
-
 	ret = netcx_tx_walk(skb, &lay);
 	if (ret < 0) {
 		*desc = (struct netcx_tx_desc){};
@@ -313,6 +291,72 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	if (v.csum_why)
 		return netcx_tx_checksum(ad, pskb, v.csum_why);
 	netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+	return 0;
+}
+
+/**
+ * netcx_tx_prepare() - prepare a packet for the hardware, in ndo_start_xmit
+ * @ad: the adapter.
+ * @pskb: the packet; replaced when it is segmented, set to NULL when it is
+ *	dropped.
+ * @desc: filled with what the hardware is to do for the packet.
+ *
+ * Walks the headers of a packet that asks for a checksum or segmentation
+ * once, decides as netcx_features_check() does (see "DOC: per-packet
+ * policy") against the device's current features, and fills @desc with
+ * what the hardware may do. Whatever it may not do is done here, in
+ * software: the tag pushed into the packet, the checksum computed
+ * (netcx_pkt_checksum()), or the GSO skb segmented (netcx_pkt_segment()),
+ * its segments left %CHECKSUM_PARTIAL where the hardware can sum them. This
+ * covers the packets that never met netcx_features_check() (pktgen) and
+ * the features that changed since. The hardware is never asked for what it
+ * did not declare or what is not active. Counts what it did ("DOC:
+ * counting").
+ *
+ * Then, for a return of 0, the driver posts *@pskb with @desc. For
+ * %NETCX_TX_SEGMENTED, *@pskb is a list of segments (@desc is zeroed): the
+ * driver takes each off the list (skb_list_walk_safe(),
+ * skb_mark_not_on_list()) and passes it to netcx_tx_prepare() again, which
+ * never segments again. For a negative errno, the packet has been freed
+ * and counted; the driver returns %NETDEV_TX_OK.
+ *
+ * Context: ndo_start_xmit, BH disabled. Allocates only to segment, to push
+ * a tag or to checksum in software.
+ * Return: 0, %NETCX_TX_SEGMENTED, or a negative errno (dropped): -EINVAL
+ * or -EBADMSG for a malformed packet, or the software fallback's error.
+ */
+int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
+		     struct netcx_tx_desc *desc)
+{
+	struct sk_buff *skb = *pskb;
+	struct netcx_pkt_layout lay;
+	u8 gso_off, csum_why;
+	int start;
+
+	/*
+	 * Nothing to ask of the hardware (the segments of a packet segmented
+	 * and summed in software, most non-IP traffic): no walk, no decision.
+	 */
+	if (skb->ip_summed != CHECKSUM_PARTIAL && !skb_is_gso(skb) &&
+	    !skb_vlan_tag_present(skb)) {
+		*desc = (struct netcx_tx_desc){};
+		return 0;
+	}
+	if (skb->ip_summed != CHECKSUM_PARTIAL ||
+	    !netcx_pkt_walk_fast(skb, &lay))
+		return netcx_tx_prepare_slow(ad, pskb, desc);
+	/* netcx_tx_walk()'s check; then as netcx_tx_decide() would say */
+	start = skb_checksum_start_offset(skb);
+	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len ||
+	    !netcx_tx_fast(ad, skb, &lay, READ_ONCE(ad->dev->features), desc,
+			   &gso_off, &csum_why))
+		return netcx_tx_prepare_slow(ad, pskb, desc);
+	if (csum_why)
+		return netcx_tx_checksum(ad, pskb, csum_why);
+	if (gso_off == NETCX_OFFLOAD_MAX)
+		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+	else
+		netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_tx_prepare, NETCX_NS);
