@@ -274,8 +274,8 @@ static __always_inline bool netcx_fc_keeps(const struct netcx_adapter *ad,
 	u8 fast = ad->tx_kinds.fast, proto;
 	const u8 *d = skb->data;
 	enum netcx_offload off;
+	u32 kind, segs;
 	bool v4, tcp;
-	u32 kind;
 
 	/* up to the IPv4 protocol byte, and the IPv6 next header */
 	if (head < ETH_HLEN + sizeof(struct iphdr))
@@ -337,8 +337,8 @@ static __always_inline bool netcx_fc_keeps(const struct netcx_adapter *ad,
 	    !skb_gso_ok(skb, features | NETIF_F_GSO_ROBUST) ||
 	    skb->len > caps->max_size)
 		return false;
-	kind = netcx_gso_segs_of(skb, hlen, skb_shinfo(skb)->gso_size);
-	return kind <= caps->max_segs && kind >= caps->min_segs;
+	segs = netcx_gso_segs_of(skb, hlen, skb_shinfo(skb)->gso_size);
+	return segs <= caps->max_segs && segs >= caps->min_segs;
 }
 
 #endif /* _NETCX_CORE_POLICY_H */
