@@ -14,6 +14,8 @@
 #   | ncsim0             |     ncsim wire     | ncsim1             |
 #   | 198.18.0.1/24      |===================>| 198.18.0.2/24      |
 #   | (no IPv6: quiet)   | netcx walk, TX     | 2001:2::2/64       |
+#   | ncsim0.5 (802.1Q), |                    |                    |
+#   | ncsim0.ad (802.1ad)|                    |                    |
 #   +--------------------+ engine -> RX engine+--------------------+
 #                          -> netcx_rx_csum()
 #
@@ -27,8 +29,9 @@
 # (IPv4 total length, IHL, TCP data offset, UDP length, IPv6 payload
 # length), IPv6 extension header chains that run off the packet, 802.1Q and
 # QinQ tags with nothing behind them, GSO with nonsense gso_size and
-# gso_type, csum_start/csum_offset out of the packet; then a seeded fuzz
-# of mutated frames both ways. Each frame must be refused at send() with
+# gso_type, csum_start/csum_offset out of the packet, and such frames
+# with out-of-band 802.1Q and 802.1ad tags (VLAN devices on ncsim0); then
+# a seeded fuzz of mutated frames both ways. Each frame must be refused at send() with
 # the errno expected, or change exactly the counters expected (netcx's
 # tx_fallback_malformed / tx_offload_dropped, the engines' hw_*, netcx's
 # rx_csum_*, the device's tx_dropped) and no other; the ncsim engines must
@@ -83,6 +86,11 @@ pair_up_quiet() {
 	ip -n b neigh replace "${NCSIM_IP4[0]}" lladdr "$mac0" dev ncsim1 nud permanent
 	ip -n b neigh replace "${NCSIM_IP6[0]}" lladdr "$mac0" dev ncsim1 nud permanent
 	ip -n a link set ncsim0 up && ip -n b link set ncsim1 up || return 1
+	# out-of-band tags: 802.1Q id 5, 802.1ad id 7
+	ip -n a link add link ncsim0 name ncsim0.5 type vlan id 5 &&
+		ip -n a link set ncsim0.5 up || return 1
+	ip -n a link add link ncsim0 name ncsim0.ad type vlan proto 802.1ad id 7 &&
+		ip -n a link set ncsim0.ad up || return 1
 	ncsim_wait_carrier a ncsim0 && ncsim_wait_carrier b ncsim1
 }
 
@@ -117,6 +125,18 @@ badinput() {
 check "$run: load (profile=$run)" ncsim_load "$build" profile="$run"
 check "$run: pair up in two namespaces, netns a quiet" pair_up_quiet
 check "$run: the wire goes quiet" quiet
+# a VLAN device takes the port's vlan_features: without SG, no TSO or GSO
+# (and no TSO without a TX checksum: none)
+vlan_features_ok() {
+	local k
+	k=$(ip netns exec a ethtool -k ncsim0.5)
+	grep -q "^scatter-gather: on" <<< "$k" &&
+		grep -q "^generic-segmentation-offload: on" <<< "$k" &&
+		{ [ "$run" = none ] ||
+		  grep -q "^tcp-segmentation-offload: on" <<< "$k"; }
+}
+check "$run: VLAN device on ncsim0: scatter-gather, GSO and TSO on" \
+	vlan_features_ok
 mac0=$(ip netns exec a cat /sys/class/net/ncsim0/address)
 mac1=$(ip netns exec b cat /sys/class/net/ncsim1/address)
 badinput "$run" "$mac0" "$mac1" ${explore:+"$explore"}

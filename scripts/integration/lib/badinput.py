@@ -289,10 +289,10 @@ def gso_sw(kind, why, segs, v6=False, read=True):
     return add(d, csum_hw(segs, v6, read))
 
 
-def lso_hw(segs, v="ok"):
+def lso_hw(segs, v="ok", tag=False):
     return add({"tx_lso_hw": 1, "hw_tx_lso": 1, "hw_tx_lso_segs": segs,
                 "hw_tx_ip_csum": segs, "hw_tx_l4_csum": segs},
-               wire(v, segs, desc=1))
+               wire(v, segs, desc=1, tag=tag))
 
 
 def lso(segs):
@@ -305,8 +305,8 @@ def lso(segs):
 CASES = []
 
 
-def case(cls, name, frame, vh, expect):
-    CASES.append((cls, name, frame, vh, expect))
+def case(cls, name, frame, vh, expect, dev=DEV0):
+    CASES.append((cls, name, frame, vh, expect, dev))
 
 
 def cut(frame, n):
@@ -541,6 +541,72 @@ case("csum-fields", "csum_start at the TCP header, csum_offset 0 (a port)", T4,
      vnet(L4_4, 0), add(csum_other(), wire("bad")))
 case("csum-fields", "hdr_len 5000 > packet", U4, vnet(L4_4, 6, hdr_len=5000), "EINVAL")
 
+# Out-of-band tags: the same kind of frames through VLAN devices on ncsim0
+# (ncsim0.5: 802.1Q id 5; ncsim0.ad: 802.1ad id 7), which hand ncsim0 skbs
+# with the tag in skb->vlan_tci; without hardware tag insertion the stack
+# pushes it into the packet (netcx counted tx_vlan_sw), and every offset
+# after it moves by 4.
+VQ, VAD = "ncsim0.5", "ncsim0.ad"
+
+
+def tag(ad=False, n=1, frames=None):
+    """n skbs with an out-of-band tag: inserted by the hardware (full,
+    802.1Q: one per frame), or pushed by the stack, counted unsupported."""
+    if P == "full" and not ad:
+        return {"tx_vlan_hw": n, "hw_tx_vlan_insert": frames or n}
+    return {"tx_vlan_sw": n, "tx_fallback_unsupported": n}
+
+
+# Without TX checksums (none) the VLAN device itself sums and segments:
+# ncsim0 gets tagged packets that ask for nothing but the tag.
+case("vlan-dev", "802.1Q: UDP/IPv4, NEEDS_CSUM", udp4_seed(), vnet(L4_4, 6),
+     add(tag(), {} if NONE else csum_hw(), wire("ok", tag=True)), VQ)
+case("vlan-dev", "802.1Q: UDP/IPv4 tot_len 400 > frame, NEEDS_CSUM",
+     udp4_seed(tot_len=400), vnet(L4_4, 6),
+     add(tag(), wire("none", tag=True)) if NONE else malformed(), VQ)
+case("vlan-dev", "802.1Q: TCP/IPv6 header 18 of 20 bytes, NEEDS_CSUM",
+     eth(E6) + ipv6(6, tcp(v6=True, seed=True)[:18]), vnet(L4_6, 16),
+     add(tag(), wire("none", v6=True, tag=True)) if NONE else
+     malformed(v6=True), VQ)
+case("vlan-dev", "802.1Q: IPv4 header cut at 10 bytes, plain",
+     cut(U4, 14 + 10), None, add(tag(), wire("none", tag=True)), VQ)
+case("vlan-dev", "802.1Q: Ethernet header only, plain", eth(E4), None,
+     add(tag(), wire("none", tag=True)), VQ)
+# two tags: only a generic engine may sum (multi_tag, as the stack's
+# vlan_features_check())
+case("vlan-dev", "802.1Q over an in-band 802.1Q tag: UDP/IPv4, NEEDS_CSUM",
+     eth(E4, [(E8021Q, 9)]) + udp4_seed()[14:], vnet(L4_4 + 4, 6),
+     add(tag(), {} if NONE else csum_hw() if GEN else
+         {"tx_csum_sw": 1, "tx_fallback_multi_tag": 1},
+         wire("ok", tag=True)), VQ)
+case("vlan-dev", "802.1Q over an in-band tag with nothing behind, plain",
+     eth(E4, [(E8021Q, 9)]), None, add(tag(), wire("none", tag=True)), VQ)
+case("vlan-dev", "802.1Q: TCPV4 GSO, gso_size 500", G4,
+     vnet(L4_4, 16, GSO_TCPV4, 500),
+     add(tag(frames=2), lso_hw(2, tag=True)) if LSO4 else
+     add(tag(n=2), wire("ok", 2, tag=True)) if NONE else
+     add(tag(), gso_sw("lso", "unsupported", 2), wire("ok", 2, tag=True)), VQ)
+case("vlan-dev", "802.1Q: TCPV4 GSO, IPv4 tot_len past the end",
+     tcp4_seed(PAY, tot_len=3000), vnet(L4_4, 16, GSO_TCPV4, 500),
+     malformed() if LSO4 else
+     add(tag(n=2), wire("ok", 2, tag=True)) if NONE else
+     add(csum_hw(2), wire("ok", 2, tag=True)), VQ)
+# refused by the VLAN device's own GSO code: its drop, and send()'s error
+case("vlan-dev", "802.1Q: UDP_L4 on a TCP/IPv4 packet", G4,
+     vnet(L4_4, 6, GSO_UDP_L4, 500), "ENOMEM", VQ)
+case("vlan-dev", "802.1ad: UDP/IPv4, NEEDS_CSUM", udp4_seed(), vnet(L4_4, 6),
+     add(tag(ad=True), {} if NONE else csum_hw(), wire("ok")), VAD)
+case("vlan-dev", "802.1ad: IPv6 payload_len 1000 > frame, NEEDS_CSUM",
+     eth(E6) + ipv6(17, udp(v6=True, seed=True), plen=1000), vnet(L4_6, 6),
+     add(tag(ad=True), wire("none", v6=True)) if NONE else
+     malformed(v6=True), VAD)
+case("vlan-dev", "802.1ad: TCPV4 GSO, gso_size 1", G4,
+     vnet(L4_4, 16, GSO_TCPV4, 1),
+     add(tag(ad=True), lso_hw(125)) if LSO4 else
+     add(tag(ad=True, n=125), wire("ok", 125)) if NONE else
+     add(tag(ad=True), gso_sw("lso", "unsupported", 125), wire("ok", 125)),
+     VAD)
+
 # --- running them -------------------------------------------------------
 
 def tx_dropped():
@@ -706,7 +772,7 @@ def main():
     vsock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
     vsock.setsockopt(SOL_PACKET, PACKET_VNET_HDR, 1)
     npass = nfail = 0
-    for cls, name, frame, vh, expect in CASES:
+    for cls, name, frame, vh, expect, dev in CASES:
         if isinstance(expect, dict) and "*" in expect:
             expect = expect.get(PROFILE, expect["*"])
         what = "%s: %s: %s" % (PROFILE, cls, name)
@@ -714,9 +780,9 @@ def main():
         err = None
         try:
             if vh is None:
-                plain.sendto(frame, (DEV0, 0))
+                plain.sendto(frame, (dev, 0))
             else:
-                vsock.sendto(vh + frame, (DEV0, 0))
+                vsock.sendto(vh + frame, (dev, 0))
         except OSError as e:
             err = errno.errorcode.get(e.errno, str(e.errno))
         after = settle(s0, s1)
