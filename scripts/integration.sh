@@ -14,6 +14,10 @@
 # guest: the test kernel has KASAN_VMALLOC, which resets module memory's
 # shadow on unload.
 #
+# A suite whose script mentions "--prepare" is first run on the host as
+# "SUITE.sh --prepare BUILD", to build there what its guests run (a tool
+# from the kernel source, say) into BUILD.
+#
 # Each run ends with the suite's closing line "SUITE: N passed, N failed";
 # a run whose guest fails (an oops, WARN, sanitizer report, lockdep splat,
 # kmemleak leak) or that prints no closing line counts one more failure.
@@ -29,6 +33,9 @@ name=$(basename "$suite" .sh)
 uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
 build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
 
+if grep -q -e --prepare "$suite"; then
+	bash "$suite" --prepare "$build" >&2 || die "$name: --prepare failed"
+fi
 runs=$(bash "$suite" --runs 2>/dev/null || true)
 pass=0 fail=0
 for run in ${runs:-.}; do

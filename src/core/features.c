@@ -42,7 +42,8 @@
  * that declares layer-3 flags only maps to no feature and is never active.)
  *
  * vlan_features gets the TX checksum and segmentation bits, so VLAN devices
- * on top keep them. hw_enc_features gets none of netcx's bits: tunnelled
+ * on top keep them, as long as the driver puts its own %NETIF_F_SG there
+ * (segmentation needs it). hw_enc_features gets none of netcx's bits: tunnelled
  * packets (VXLAN, GENEVE, GRE) are checksummed and segmented by the stack in
  * software, as NetAdapterCx has no tunnel offloads either. tso_max_size is
  * the larger permitted max_size of LSO and USO, tso_max_segs the larger

@@ -655,6 +655,11 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	dev->ethtool_ops = &ncsim_ethtool_ops;
 	dev->hw_features = NETIF_F_SG | NETIF_F_HIGHDMA;
 	dev->features = dev->hw_features;
+	/*
+	 * VLAN devices on top take their features from these: without SG
+	 * they lose SG, and with it TSO and GSO, whatever netcx adds here.
+	 */
+	dev->vlan_features = dev->hw_features;
 	dev->max_mtu = caps->max_mtu;
 	eth_hw_addr_random(dev);
 	netif_carrier_off(dev);
