@@ -52,19 +52,7 @@ fi
 build=$1 run=$2 explore=${3:-}
 . "$(dirname "$0")/lib/ncsim.sh"
 
-pass=0 fail=0
-check() {	# DESCRIPTION COMMAND...: one check
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok - $what"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $what"
-	fi
-}
-eq0() { [ "${1:-1}" -eq 0 ]; }
+. "$(dirname "$0")/lib/check.sh"
 
 # Like ncsim_pair_up, but netns a has no IPv6 (no router or neighbour
 # solicitations, no MLD reports: nothing but the crafted frames leaves
@@ -152,5 +140,4 @@ ncsim_pair_down
 check "$run: unload" ncsim_unload
 check "$run: netcx unloads" rmmod netcx
 
-echo "ncsim_badinput: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+check_end ncsim_badinput

@@ -68,23 +68,7 @@ build=$1 run=$2
 . "$(dirname "$0")/lib/ncsim.sh"
 CSUM=$build/tools/csum
 
-pass=0 fail=0 skip=0
-check() {	# DESCRIPTION COMMAND...: one check
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok - $what"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $what"
-	fi
-}
-skip() {	# CASE REASON
-	skip=$((skip + 1))
-	echo "skip - $1: $2"
-}
-eq0() { [ "${1:-1}" -eq 0 ]; }
+. "$(dirname "$0")/lib/check.sh"
 
 N=4		# packets per run
 NR=16		# packets per randomised run
@@ -307,6 +291,4 @@ ncsim_pair_down
 check "$run: unload" ncsim_unload
 check "$run: netcx unloads" rmmod netcx
 
-echo "ncsim_csum: $skip skipped"
-echo "ncsim_csum: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+check_end ncsim_csum

@@ -28,18 +28,7 @@ set -u
 build=$1
 . "$(dirname "$0")/lib/ncsim.sh"
 
-pass=0 fail=0
-check() {	# DESCRIPTION COMMAND...: one check
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok - $what"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $what"
-	fi
-}
+. "$(dirname "$0")/lib/check.sh"
 loaded() { grep -q "^$1 " /proc/modules; }
 ports() {	# how many ncsim ports init_net has
 	local p n=0
@@ -105,5 +94,4 @@ ncsim_pair_down
 check "unload ncsim" ncsim_unload
 check "unload netcx" rmmod netcx
 
-echo "ncsim_loads: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+check_end ncsim_loads

@@ -33,18 +33,7 @@ fi
 build=$1 run=$2
 . "$(dirname "$0")/lib/ncsim.sh"
 
-pass=0 fail=0
-check() {	# DESCRIPTION COMMAND...: one check
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok - $what"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $what"
-	fi
-}
+. "$(dirname "$0")/lib/check.sh"
 
 # matrix PROFILE ARGS...: lib/matrix.py, its counts added to ours
 matrix() {
@@ -76,5 +65,4 @@ matrix "$run" --keywords kw
 ncsim_pair_down
 check "$run kw: unload" ncsim_unload
 
-echo "ncsim_matrix: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+check_end ncsim_matrix

@@ -32,19 +32,7 @@ fi
 build=$1 run=$2
 . "$(dirname "$0")/lib/ncsim.sh"
 
-pass=0 fail=0
-check() {	# DESCRIPTION COMMAND...: one check
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok - $what"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $what"
-	fi
-}
-eq0() { [ "${1:-1}" -eq 0 ]; }
+. "$(dirname "$0")/lib/check.sh"
 
 XFER=$NCSIM_LIB/xfer.py
 PORT=5101
@@ -203,5 +191,4 @@ wait
 ncsim_pair_down
 check "$run: unload" ncsim_unload
 
-echo "ncsim_runtime: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+check_end ncsim_runtime

@@ -41,20 +41,7 @@ fi
 build=$1 run=$2
 . "$(dirname "$0")/lib/ncsim.sh"
 
-pass=0 fail=0
-check() {	# DESCRIPTION COMMAND...: one check
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-		echo "ok - $what"
-	else
-		fail=$((fail + 1))
-		echo "not ok - $what"
-	fi
-}
-gt0() { [ "${1:-0}" -gt 0 ]; }
-eq0() { [ "${1:-1}" -eq 0 ]; }
+. "$(dirname "$0")/lib/check.sh"
 
 data=/tmp/ncsim-data
 dd if=/dev/urandom of="$data" bs=1M count=4 status=none
@@ -201,5 +188,4 @@ fi
 ncsim_pair_down
 check "$run: netcx unloads" rmmod netcx
 
-echo "ncsim_smoke: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+check_end ncsim_smoke

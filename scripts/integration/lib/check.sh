@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# The checks of the guest suites: sourced, never run.
+#
+#   check DESCRIPTION COMMAND...   run COMMAND: "ok - DESCRIPTION" when it
+#                                  succeeds, else "not ok - DESCRIPTION"
+#   skip DESCRIPTION REASON        "skip - DESCRIPTION: REASON", a case
+#                                  that does not apply
+#   check_end SUITE                "SUITE: N passed, N failed[, N skipped]"
+#                                  (the line scripts/integration.sh reads);
+#                                  false when a check failed
+#   gt0 N, eq0 N                   N > 0, N == 0 (a missing N fails)
+
+pass=0 fail=0 skip=0
+
+check() {
+	local what=$1
+	shift
+	if "$@"; then
+		pass=$((pass + 1))
+		echo "ok - $what"
+	else
+		fail=$((fail + 1))
+		echo "not ok - $what"
+	fi
+}
+
+skip() {
+	skip=$((skip + 1))
+	echo "skip - $1: $2"
+}
+
+check_end() {
+	if [ "$skip" -gt 0 ]; then
+		echo "$1: $pass passed, $fail failed, $skip skipped"
+	else
+		echo "$1: $pass passed, $fail failed"
+	fi
+	[ "$fail" -eq 0 ]
+}
+
+gt0() { [ "${1:-0}" -gt 0 ]; }
+eq0() { [ "${1:-1}" -eq 0 ]; }
