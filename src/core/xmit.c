@@ -234,6 +234,24 @@ static int netcx_tx_one_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 	return netcx_tx_checksum(ad, pskb, v->csum_why);
 }
 
+/*
+ * What netcx_tx_fast() decided, done and counted: the hardware takes the
+ * packet (GSO when @gso_off says so), or its checksum (@csum_why) is
+ * computed here.
+ */
+static __always_inline int netcx_tx_fast_done(struct netcx_adapter *ad,
+					      struct sk_buff **pskb, u8 gso_off,
+					      u8 csum_why)
+{
+	if (csum_why)
+		return netcx_tx_checksum(ad, pskb, csum_why);
+	if (gso_off == NETCX_OFFLOAD_MAX)
+		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+	else
+		netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
+	return 0;
+}
+
 /* netcx_tx_prepare() past its fast path: any packet. */
 static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 					  struct sk_buff **pskb,
@@ -254,15 +272,8 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	}
 	/* as netcx_tx_decide() would say, without it */
 	if (!ret &&
-	    netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off, &csum_why)) {
-		if (csum_why)
-			return netcx_tx_checksum(ad, pskb, csum_why);
-		if (gso_off == NETCX_OFFLOAD_MAX)
-			netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
-		else
-			netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
-		return 0;
-	}
+	    netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off, &csum_why))
+		return netcx_tx_fast_done(ad, pskb, gso_off, csum_why);
 	netcx_tx_decide(ad, skb, ret ? NULL : &lay, features, &v, desc);
 
 	if (v.vlan_why) {
@@ -351,12 +362,6 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	    !netcx_tx_fast(ad, skb, &lay, READ_ONCE(ad->dev->features), desc,
 			   &gso_off, &csum_why))
 		return netcx_tx_prepare_slow(ad, pskb, desc);
-	if (csum_why)
-		return netcx_tx_checksum(ad, pskb, csum_why);
-	if (gso_off == NETCX_OFFLOAD_MAX)
-		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
-	else
-		netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
-	return 0;
+	return netcx_tx_fast_done(ad, pskb, gso_off, csum_why);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_tx_prepare, NETCX_NS);
