@@ -227,16 +227,27 @@ struct ht_ctx {
 	unsigned int room;	/* what ht_room() answers */
 };
 
-static int ht_wire(void *priv, const u8 *frame, unsigned int len)
+static int ht_wire(void *priv, const struct ncsim_hw_frame *fr)
 {
+	unsigned int len = fr->hlen + fr->plen;
 	struct ht_ctx *c = priv;
+	u8 *f;
 
 	if (c->loop)
-		return ncsim_hw_rx_frame(&c->rx, frame, len);
+		return ncsim_hw_rx_gather(&c->rx, fr);
+	/* the receiver's contract: the headers up to the tags in fr->hdr */
+	KUNIT_EXPECT_GE(c->test, fr->hlen, min(len, 18U));
 	if (c->n < HT_FRAMES) {
-		c->frame[c->n] = kunit_kmalloc(c->test, len, GFP_KERNEL);
-		if (c->frame[c->n])
-			memcpy(c->frame[c->n], frame, len);
+		f = kunit_kmalloc(c->test, len, GFP_KERNEL);
+		c->frame[c->n] = f;
+		if (f) {
+			memcpy(f, fr->hdr, fr->hlen);
+			if (fr->plen)
+				KUNIT_EXPECT_EQ(c->test,
+						skb_copy_bits(fr->pkt, fr->off,
+							      f + fr->hlen,
+							      fr->plen), 0);
+		}
 		c->len[c->n] = len;
 	}
 	c->n++;
@@ -863,8 +874,10 @@ static void ncsim_hw_rx_case(struct kunit *test)
 {
 	const struct ht_rx_case *c = test->param_value;
 	struct ht_ctx *ctx = test->priv;
+	struct ncsim_hw_frame fr;
 	unsigned int len, out;
 	struct ncsim_rxd *d;
+	struct sk_buff *skb;
 	struct ht_geo g;
 	u8 *buf;
 
@@ -898,6 +911,26 @@ static void ncsim_hw_rx_case(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, ht_rx_stat(ctx, NCSIM_HW_RX_CSUM_BAD),
 			!!(c->csum & (RX_IPE | RX_L4E)));
+
+	/*
+	 * The same frame cut through: only the headers up to the tags in
+	 * the transmit engine's buffer, the rest read by DMA from a packet
+	 * whose bytes straddle its linear area and a page.
+	 */
+	fr.hdr = buf;
+	fr.hlen = min(len, 18U);
+	skb = tb_skb(test, buf, len, min(len, 30U));
+	ctx->skb[ctx->nskb++] = skb;
+	fr.pkt = skb;
+	fr.off = fr.hlen;
+	fr.plen = len - fr.hlen;
+	KUNIT_ASSERT_EQ(test, ncsim_hw_rx_gather(&ctx->rx, &fr), 0);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.head, 2);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[1].sta, d->sta);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[1].csum, c->csum);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[1].len, out);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[1].vlan, d->vlan);
+	KUNIT_EXPECT_MEMEQ(test, ctx->rx.ring.desc[1].addr, d->addr, out);
 }
 
 /* No buffer, a short buffer, a runt: each dropped and counted. */
@@ -907,6 +940,8 @@ static void ncsim_hw_rx_drops(struct kunit *test)
 		ETH, IP4, UDP, DATA(1000), { TB_END }
 	};
 	struct ht_ctx *ctx = test->priv;
+	struct ncsim_hw_frame fr;
+	struct sk_buff *skb;
 	unsigned int len, i;
 	struct ht_geo g;
 	u8 *buf;
@@ -921,6 +956,19 @@ static void ncsim_hw_rx_drops(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, len), -EMSGSIZE);
 	KUNIT_EXPECT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, 13), -EINVAL);
 	ctx->rx.ring.desc[0].buf_len = len;
+
+	/* a payload the packet does not hold: nothing written, nothing counted */
+	fr.hdr = buf;
+	fr.hlen = 64;
+	skb = tb_skb(test, buf, len, 0);
+	ctx->skb[ctx->nskb++] = skb;
+	fr.pkt = skb;
+	fr.off = 64 + 10;
+	fr.plen = len - 64;
+	KUNIT_EXPECT_EQ(test, ncsim_hw_rx_gather(&ctx->rx, &fr), -EFAULT);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.head, 0);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[0].sta, 0);
+	KUNIT_EXPECT_EQ(test, ht_rx_stat(ctx, NCSIM_HW_RX_FRAMES), 0);
 	for (i = 0; i < HT_RING; i++)
 		KUNIT_EXPECT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, len), 0);
 	KUNIT_EXPECT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, len), -ENOBUFS);
@@ -978,6 +1026,49 @@ static void ncsim_hw_wire_loop(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_VIOLATIONS), 1);
 }
 
+/*
+ * The tag the transmit engine inserts, stripped at the receiver: the
+ * segments arrive whole and verified, the tag in the descriptor.
+ */
+static void ncsim_hw_wire_loop_vlan(struct kunit *test)
+{
+	static const struct tb_layer lso[] = {
+		ETH, IP4, TCP_OPTS(12, LSO_FLAGS), DATA(2500), { TB_END }
+	};
+	struct ht_ctx *ctx = test->priv;
+	struct ncsim_rxd *rd;
+	unsigned int len, i;
+	struct ncsim_txd *d;
+	struct ht_geo g;
+	u8 *buf;
+
+	buf = kunit_kzalloc(test, HT_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	ht_tx_start(test, HT_FULL, 0);
+	ht_rx_start(test, HT_FULL, HT_ALL_KINDS, NETCX_TAG_VLAN);
+	ctx->loop = true;
+
+	len = ht_build(test, buf, lso, &g);
+	d = ht_post(test, tb_skb(test, buf, len, 200), &g, TSE | VLE);
+	d->mss = 1000;
+	d->vlan = 0x0123;
+	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, HT_RING), 1);
+	KUNIT_ASSERT_EQ(test, ctx->rx.ring.head, 3);
+	for (i = 0; i < 3; i++) {
+		rd = &ctx->rx.ring.desc[i];
+		KUNIT_EXPECT_EQ(test, rd->sta, NCSIM_RXD_STA_DD | NCSIM_RXD_STA_VP);
+		KUNIT_EXPECT_EQ(test, rd->vlan, 0x0123);
+		KUNIT_EXPECT_EQ(test, rd->csum, RX_IPCS | RX_TCP);
+		KUNIT_EXPECT_EQ(test, rd->len, g.hdr + (i < 2 ? 1000 : 500));
+		/* the payload, cut at the MSS, behind untagged headers */
+		KUNIT_EXPECT_MEMEQ(test, (u8 *)rd->addr + 12, buf + 12, 2);
+		KUNIT_EXPECT_MEMEQ(test, (u8 *)rd->addr + g.hdr,
+				   buf + g.hdr + i * 1000, rd->len - g.hdr);
+	}
+	KUNIT_EXPECT_EQ(test, ht_rx_stat(ctx, NCSIM_HW_RX_VLAN), 3);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_VIOLATIONS), 0);
+}
+
 static struct kunit_case ncsim_hw_cases[] = {
 	KUNIT_CASE_PARAM(ncsim_hw_tx_case, ht_tx_gen_params),
 	KUNIT_CASE(ncsim_hw_tx_ipv6_final_dst),
@@ -988,6 +1079,7 @@ static struct kunit_case ncsim_hw_cases[] = {
 	KUNIT_CASE_PARAM(ncsim_hw_rx_case, ht_rx_gen_params),
 	KUNIT_CASE(ncsim_hw_rx_drops),
 	KUNIT_CASE(ncsim_hw_wire_loop),
+	KUNIT_CASE(ncsim_hw_wire_loop_vlan),
 	{}
 };
 

@@ -105,12 +105,37 @@ enum ncsim_hw_rx_stat {
 extern const char ncsim_hw_tx_stat_names[NCSIM_HW_TX_NSTATS][ETH_GSTRING_LEN];
 extern const char ncsim_hw_rx_stat_names[NCSIM_HW_RX_NSTATS][ETH_GSTRING_LEN];
 
+/**
+ * struct ncsim_hw_frame - a frame on the wire, as the transmit engine
+ *	sends it
+ * @hdr: its first @hlen bytes, built by the transmit engine: at least its
+ *	headers up to the 802.1Q tags (the whole frame when shorter).
+ * @hlen: their length.
+ * @pkt: where the other @plen bytes are: the packet's buffers, read by DMA
+ *	as the frame goes out; unused when @plen is 0.
+ * @off: their offset in @pkt.
+ * @plen: their length.
+ *
+ * The wire is cut-through: the receive engine's DMA write takes the
+ * payload straight from the packet's buffers, so a payload byte is copied
+ * once between the two ends (the headers, which the engine rewrites per
+ * frame, twice).
+ */
+struct ncsim_hw_frame {
+	const u8 *hdr;
+	unsigned int hlen;
+	const struct sk_buff *pkt;
+	unsigned int off;
+	unsigned int plen;
+};
+
 /*
  * The wire: takes one frame the transmit engine produced. Returns 0, or
- * -ENOLINK when nobody is at the other end (counted as no carrier); any
- * other error is the receiver's to count.
+ * -ENOLINK when nobody is at the other end (counted as no carrier), or
+ * -EFAULT when the payload could not be read from the packet (counted as a
+ * descriptor error); any other error is the receiver's to count.
  */
-typedef int (*ncsim_hw_wire_t)(void *priv, const u8 *frame, unsigned int len);
+typedef int (*ncsim_hw_wire_t)(void *priv, const struct ncsim_hw_frame *fr);
 
 /*
  * 802.3x flow control: how many frames the far end takes now, or UINT_MAX
@@ -130,7 +155,7 @@ typedef unsigned int (*ncsim_hw_room_t)(void *priv);
  * @wire_priv: @wire's and @room's argument.
  * @paused: the engine stopped before a descriptor for want of @room; the
  *	far end calls ncsim_hw_tx_process() again when it has freed room.
- * @frame: the frame being built.
+ * @frame: the headers of the frame being built (a short frame whole).
  * @hdr: the headers of the packet being segmented.
  * @frame_size: the size of @frame and @hdr: the longest frame @max_mtu allows.
  * @burst: frames put on the wire in the current ncsim_hw_tx_process().
@@ -186,6 +211,7 @@ int ncsim_hw_rx_init(struct ncsim_hw_rx *rx, const struct ncsim_hw_caps *caps,
 		     unsigned int ring_size);
 void ncsim_hw_rx_uninit(struct ncsim_hw_rx *rx);
 void ncsim_hw_rx_reset(struct ncsim_hw_rx *rx);
+int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr);
 int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 		      unsigned int len);
 void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals);

@@ -32,21 +32,28 @@ static inline void ncsim_hw_put16(u8 *p, u16 v)
 }
 
 /*
- * The in-band tags of a frame of @len bytes, up to NCSIM_HW_MAX_TAGS; the
- * offset of the IP header goes to *@l3.
+ * The in-band tags of a frame of @len bytes, up to @max; the offset of the
+ * IP header goes to *@l3.
  */
-static inline unsigned int ncsim_hw_tags(const u8 *f, unsigned int len,
-					 unsigned int *l3)
+static inline unsigned int ncsim_hw_tags_max(const u8 *f, unsigned int len,
+					     unsigned int max, unsigned int *l3)
 {
 	unsigned int off = NCSIM_HW_TYPE_OFF, tags = 0;
 
-	while (tags < NCSIM_HW_MAX_TAGS && off + VLAN_HLEN + 2 <= len &&
+	while (tags < max && off + VLAN_HLEN + 2 <= len &&
 	       eth_type_vlan(htons(ncsim_hw_get16(f + off)))) {
 		off += VLAN_HLEN;
 		tags++;
 	}
 	*l3 = off + 2;
 	return tags;
+}
+
+/* The in-band tags the MAC looks through, up to NCSIM_HW_MAX_TAGS. */
+static inline unsigned int ncsim_hw_tags(const u8 *f, unsigned int len,
+					 unsigned int *l3)
+{
+	return ncsim_hw_tags_max(f, len, NCSIM_HW_MAX_TAGS, l3);
 }
 
 /*
@@ -92,6 +99,27 @@ ncsim_hw_ip6_dst(const u8 *f, unsigned int l3, unsigned int l4)
 }
 
 /*
+ * @sum, the sum of the @l4len bytes of a transport header and payload,
+ * folded with the pseudo-header of the IP header at @l3 of the frame @f,
+ * whose transport header is at @l4.
+ */
+static inline __sum16 ncsim_hw_l4_magic(const u8 *f, unsigned int l3,
+					unsigned int l4, unsigned int l4len,
+					bool v6, u8 proto, __wsum sum)
+{
+	const struct ipv6hdr *ip6;
+	const struct iphdr *iph;
+
+	if (v6) {
+		ip6 = (const struct ipv6hdr *)(f + l3);
+		return csum_ipv6_magic(&ip6->saddr, ncsim_hw_ip6_dst(f, l3, l4),
+				       l4len, proto, sum);
+	}
+	iph = (const struct iphdr *)(f + l3);
+	return csum_tcpudp_magic(iph->saddr, iph->daddr, l4len, proto, sum);
+}
+
+/*
  * The transport checksum of the @len - @l4 bytes at @l4, the check field
  * included, folded with the pseudo-header of the IP header at @l3: 0 when
  * a received checksum is right; when the field was 0, the value to store.
@@ -100,17 +128,8 @@ static inline __sum16 ncsim_hw_l4_sum(const u8 *f, unsigned int len,
 				      unsigned int l3, unsigned int l4,
 				      bool v6, u8 proto)
 {
-	__wsum sum = csum_partial(f + l4, len - l4, 0);
-	const struct ipv6hdr *ip6;
-	const struct iphdr *iph;
-
-	if (v6) {
-		ip6 = (const struct ipv6hdr *)(f + l3);
-		return csum_ipv6_magic(&ip6->saddr, ncsim_hw_ip6_dst(f, l3, l4),
-				       len - l4, proto, sum);
-	}
-	iph = (const struct iphdr *)(f + l3);
-	return csum_tcpudp_magic(iph->saddr, iph->daddr, len - l4, proto, sum);
+	return ncsim_hw_l4_magic(f, l3, l4, len - l4, v6, proto,
+				 csum_partial(f + l4, len - l4, 0));
 }
 
 #endif /* _NCSIM_HW_PKT_H */

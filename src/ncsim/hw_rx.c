@@ -10,6 +10,7 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/log2.h>
+#include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
@@ -114,13 +115,17 @@ static u8 ncsim_hw_rx_ipv6(const u8 *f, unsigned int len, unsigned int l3,
 	return ncsim_hw_rx_l4(f, end, l3, off, true, next, kinds);
 }
 
-/* The checksums of the frame @f of @len bytes: NCSIM_RXD_CS_* bits. */
-static u8 ncsim_hw_rx_csum(const u8 *f, unsigned int len, u32 kinds)
+/*
+ * The checksums of the frame @f of @len bytes, whose first @stripped tags
+ * the MAC took out: NCSIM_RXD_CS_* bits.
+ */
+static u8 ncsim_hw_rx_csum(const u8 *f, unsigned int len, u32 kinds,
+			   unsigned int stripped)
 {
 	unsigned int l3;
 	u16 type;
 
-	ncsim_hw_tags(f, len, &l3);
+	ncsim_hw_tags_max(f, len, NCSIM_HW_MAX_TAGS - stripped, &l3);
 	type = ncsim_hw_get16(f + l3 - 2);
 	if (type == ETH_P_IP)
 		return ncsim_hw_rx_ipv4(f, len, l3, kinds);
@@ -129,26 +134,50 @@ static u8 ncsim_hw_rx_csum(const u8 *f, unsigned int len, u32 kinds)
 	return 0;
 }
 
+/* The DMA write of @fr into @to, less the tag at NCSIM_HW_TYPE_OFF if @strip. */
+static int ncsim_hw_rx_dma(u8 *to, const struct ncsim_hw_frame *fr, bool strip)
+{
+	unsigned int put = fr->hlen;
+
+	if (strip) {
+		memcpy(to, fr->hdr, NCSIM_HW_TYPE_OFF);
+		memcpy(to + NCSIM_HW_TYPE_OFF,
+		       fr->hdr + NCSIM_HW_TYPE_OFF + VLAN_HLEN,
+		       fr->hlen - NCSIM_HW_TYPE_OFF - VLAN_HLEN);
+		put -= VLAN_HLEN;
+	} else {
+		memcpy(to, fr->hdr, fr->hlen);
+	}
+	if (fr->plen && skb_copy_bits(fr->pkt, fr->off, to + put, fr->plen))
+		return -EFAULT;
+	return 0;
+}
+
 /**
- * ncsim_hw_rx_frame() - receive one frame off the wire
+ * ncsim_hw_rx_gather() - receive one frame off the wire
  * @rx: the engine.
- * @frame: the frame, from its destination MAC address.
- * @len: its length.
+ * @fr: the frame: its headers, then the payload in the sender's packet
+ *	buffers; @fr->hlen is at least the smaller of the frame's length and
+ *	%VLAN_ETH_HLEN.
  *
- * Called from one context at a time (the NAPI of the port at the other end
- * of the wire).
+ * The frame goes into the next posted buffer (the payload by DMA straight
+ * from the sender's buffers), the outer tag stripped when the strip
+ * register says so; the checksums are then verified over what the buffer
+ * holds. Called from one context at a time (the NAPI of the port at the
+ * other end of the wire).
  *
  * Return: 0 when the frame went into a posted buffer; -EINVAL for a runt,
  * -ENOBUFS when no buffer was posted, -EMSGSIZE when the frame does not fit
- * in the buffer: each counted and the frame dropped.
+ * in the buffer: each counted and the frame dropped; -EFAULT when the
+ * payload is not in @fr->pkt (the sender's to count), nothing written back.
  */
-int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
-		      unsigned int len)
+int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr)
 {
 	u32 strip = READ_ONCE(rx->strip_kinds) & rx->caps->tag.kinds;
 	u32 kinds = READ_ONCE(rx->csum_kinds) & rx->caps->rx_csum.kinds;
+	unsigned int len = fr->hlen + fr->plen, out = len;
 	struct ncsim_rx_ring *ring = &rx->ring;
-	unsigned int out = len;
+	const u8 *frame = fr->hdr;
 	struct ncsim_rxd *d;
 	u8 sta, cs;
 	u16 tci = 0;
@@ -178,17 +207,12 @@ int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 		ncsim_hw_rx_count(rx, NCSIM_HW_RX_OVERSIZE, 1);
 		return -EMSGSIZE;
 	}
+	if (ncsim_hw_rx_dma(d->addr, fr, sta & NCSIM_RXD_STA_VP))
+		return -EFAULT;
 
-	cs = ncsim_hw_rx_csum(frame, len, kinds);
-	if (sta & NCSIM_RXD_STA_VP) {
-		memcpy(d->addr, frame, NCSIM_HW_TYPE_OFF);
-		memcpy((u8 *)d->addr + NCSIM_HW_TYPE_OFF,
-		       frame + NCSIM_HW_TYPE_OFF + VLAN_HLEN,
-		       len - NCSIM_HW_TYPE_OFF - VLAN_HLEN);
+	cs = ncsim_hw_rx_csum(d->addr, out, kinds, !!(sta & NCSIM_RXD_STA_VP));
+	if (sta & NCSIM_RXD_STA_VP)
 		ncsim_hw_rx_count(rx, NCSIM_HW_RX_VLAN, 1);
-	} else {
-		memcpy(d->addr, frame, len);
-	}
 	d->len = out;
 	d->vlan = sta & NCSIM_RXD_STA_VP ? tci : 0;
 	d->csum = cs;
@@ -203,6 +227,24 @@ int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 	ncsim_hw_rx_count(rx, NCSIM_HW_RX_FRAMES, 1);
 	ncsim_hw_rx_count(rx, NCSIM_HW_RX_BYTES, out);
 	return 0;
+}
+
+/**
+ * ncsim_hw_rx_frame() - receive one frame, in one buffer, off the wire
+ * @rx: the engine.
+ * @frame: the frame, from its destination MAC address.
+ * @len: its length.
+ *
+ * ncsim_hw_rx_gather() for a frame all in @frame.
+ *
+ * Return: as ncsim_hw_rx_gather().
+ */
+int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
+		      unsigned int len)
+{
+	const struct ncsim_hw_frame fr = { .hdr = frame, .hlen = len };
+
+	return ncsim_hw_rx_gather(rx, &fr);
 }
 
 /**

@@ -69,11 +69,33 @@ static void ncsim_hw_tx_count(struct ncsim_hw_tx *tx, enum ncsim_hw_tx_stat s,
 	u64_stats_update_end(&tx->syncp);
 }
 
+/*
+ * The most bytes an IPv4 header or a TCP header takes: what the parser may
+ * read at the IP header's offset and at the transport header's.
+ */
+#define NCSIM_HW_MAX_HDR	60
+
 /* The device's DMA read: @len bytes of the packet from @off. */
 static int ncsim_hw_dma_read(const struct ncsim_txd *d, unsigned int off,
 			     void *to, unsigned int len)
 {
 	return skb_copy_bits(d->buf, off, to, len);
+}
+
+/*
+ * The sum of the bytes of @fr from @from, within its headers, to its end:
+ * the payload summed as the DMA engine reads it from the packet's buffers
+ * (within them: ncsim_hw_tx_exec() checked the packet's length).
+ */
+static __wsum ncsim_hw_frame_sum(const struct ncsim_hw_frame *fr,
+				 unsigned int from)
+{
+	__wsum sum = csum_partial(fr->hdr + from, fr->hlen - from, 0);
+
+	if (!fr->plen)
+		return sum;
+	return csum_block_add(sum, skb_checksum(fr->pkt, fr->off, fr->plen, 0),
+			      fr->hlen - from);
 }
 
 static bool ncsim_hw_is_tcp(u16 cmd)
@@ -156,17 +178,19 @@ static u8 ncsim_hw_l4_flag(const struct ncsim_txd *d, const u8 *h, bool tcp)
 	return th->doff * 4 > sizeof(*th) ? NETCX_L4_TCP_OPTS : NETCX_L4_TCP;
 }
 
-/* Fills the TCP or UDP checksum of the frame @f of @len bytes. */
-static void ncsim_hw_l4_fill(u8 *f, unsigned int len,
+/* Fills the TCP or UDP checksum of the frame @fr, whose headers are in @f. */
+static void ncsim_hw_l4_fill(u8 *f, const struct ncsim_hw_frame *fr,
 			     const struct ncsim_txd *d, bool v6, bool tcp)
 {
 	unsigned int at = d->l4_off + (tcp ? offsetof(struct tcphdr, check) :
 					     offsetof(struct udphdr, check));
+	unsigned int len = fr->hlen + fr->plen;
 	__sum16 sum;
 
 	ncsim_hw_put16(f + at, 0);
-	sum = ncsim_hw_l4_sum(f, len, d->maclen, d->l4_off, v6,
-			      tcp ? IPPROTO_TCP : IPPROTO_UDP);
+	sum = ncsim_hw_l4_magic(f, d->maclen, d->l4_off, len - d->l4_off, v6,
+				tcp ? IPPROTO_TCP : IPPROTO_UDP,
+				ncsim_hw_frame_sum(fr, d->l4_off));
 	/* UDP says "no checksum" with 0: send its other form */
 	if (!tcp && !sum)
 		sum = CSUM_MANGLED_0;
@@ -198,7 +222,7 @@ static bool ncsim_hw_tx_ip_csum(struct ncsim_hw_tx *tx,
 /* Inserts the transport checksum; false when asked beyond the caps. */
 static bool ncsim_hw_tx_l4_csum(struct ncsim_hw_tx *tx,
 				const struct ncsim_txd *d, u16 cmd, u8 *f,
-				unsigned int len)
+				const struct ncsim_hw_frame *fr)
 {
 	const struct netcx_tx_csum_caps *c = &tx->caps->tx_csum;
 	bool v6 = cmd & NCSIM_TXD_CMD_IP6, tcp = cmd & NCSIM_TXD_CMD_TCP;
@@ -209,7 +233,7 @@ static bool ncsim_hw_tx_l4_csum(struct ncsim_hw_tx *tx,
 	if (c->generic) {
 		if (c->l4_offset_limit && d->l4_off > c->l4_offset_limit)
 			return false;
-		sum = csum_fold(csum_partial(f + d->l4_off, len - d->l4_off, 0));
+		sum = csum_fold(ncsim_hw_frame_sum(fr, d->l4_off));
 		sum = sum ?: CSUM_MANGLED_0;
 		memcpy(f + d->l4_off + d->cso, &sum, sizeof(sum));
 	} else {
@@ -219,7 +243,7 @@ static bool ncsim_hw_tx_l4_csum(struct ncsim_hw_tx *tx,
 		    (c->l3_offset_limit && d->maclen > c->l3_offset_limit) ||
 		    (c->l4_offset_limit && d->l4_off > c->l4_offset_limit))
 			return false;
-		ncsim_hw_l4_fill(f, len, d, v6, tcp);
+		ncsim_hw_l4_fill(f, fr, d, v6, tcp);
 	}
 	ncsim_hw_tx_count(tx, NCSIM_HW_TX_L4_CSUM, 1);
 	return true;
@@ -239,34 +263,70 @@ static bool ncsim_hw_tx_fits(const struct ncsim_hw_tx *tx, const u8 *h,
 	return len + (vle ? VLAN_HLEN : 0) <= ETH_HLEN + mtu + tags * VLAN_HLEN;
 }
 
-/* Puts the frame @f on the wire, tagged with @tci when @vle. */
-static void ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, u8 *f, unsigned int len,
-			     bool vle, u16 tci)
+/*
+ * Puts the frame @fr, whose headers are in @f, on the wire, tagged with @tci
+ * when @vle. Return: 0, or -EFAULT when its payload could not be read.
+ */
+static int ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, struct ncsim_hw_frame *fr,
+			    u8 *f, bool vle, u16 tci)
 {
+	unsigned int len;
+	int err;
+
 	if (vle) {
 		memmove(f + NCSIM_HW_TYPE_OFF + VLAN_HLEN, f + NCSIM_HW_TYPE_OFF,
-			len - NCSIM_HW_TYPE_OFF);
+			fr->hlen - NCSIM_HW_TYPE_OFF);
 		ncsim_hw_put16(f + NCSIM_HW_TYPE_OFF, ETH_P_8021Q);
 		ncsim_hw_put16(f + NCSIM_HW_TYPE_OFF + 2, tci);
-		len += VLAN_HLEN;
+		fr->hlen += VLAN_HLEN;
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_VLAN, 1);
 	}
+	len = fr->hlen + fr->plen;
 	if (len < ETH_ZLEN) {
+		/* padded in the frame buffer: the payload goes there too */
+		if (fr->plen &&
+		    skb_copy_bits(fr->pkt, fr->off, f + fr->hlen, fr->plen))
+			goto dma_error;
 		memset(f + len, 0, ETH_ZLEN - len);
+		fr->hlen = ETH_ZLEN;
+		fr->plen = 0;
 		len = ETH_ZLEN;
 	}
 	tx->burst++;
-	if (tx->wire(tx->wire_priv, f, len) == -ENOLINK)
+	err = tx->wire(tx->wire_priv, fr);
+	if (err == -EFAULT)
+		goto dma_error;
+	if (err == -ENOLINK)
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_NO_CARRIER, 1);
 	ncsim_hw_tx_count(tx, NCSIM_HW_TX_FRAMES, 1);
 	ncsim_hw_tx_count(tx, NCSIM_HW_TX_BYTES, len);
+	return 0;
+
+dma_error:
+	ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
+	return -EFAULT;
+}
+
+/*
+ * The bytes of a whole packet the engine reads into its frame buffer: all
+ * that its parser, checksum and tag units may touch; the rest of the
+ * packet goes out from its buffers.
+ */
+static unsigned int ncsim_hw_whole_hlen(const struct ncsim_txd *d)
+{
+	unsigned int h = max3(d->maclen + NCSIM_HW_MAX_HDR,
+			      d->l4_off + NCSIM_HW_MAX_HDR,
+			      d->l4_off + d->cso + (unsigned int)sizeof(__sum16));
+
+	return min(h, d->len);
 }
 
 /* Sends a packet whole, with its checksums; false on a violation. */
 static bool ncsim_hw_tx_whole(struct ncsim_hw_tx *tx,
 			      const struct ncsim_txd *d, u16 cmd)
 {
-	unsigned int len = d->len;
+	unsigned int len = d->len, hlen = ncsim_hw_whole_hlen(d);
+	struct ncsim_hw_frame fr;
 	u8 *f = tx->frame;
 	bool ok = true;
 
@@ -275,28 +335,34 @@ static bool ncsim_hw_tx_whole(struct ncsim_hw_tx *tx,
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_MTU_DROPS, 1);
 		return true;
 	}
-	if (ncsim_hw_dma_read(d, 0, f, len) ||
-	    !ncsim_hw_txd_parse(tx, d, cmd, f, len)) {
+	if (ncsim_hw_dma_read(d, 0, f, hlen) ||
+	    !ncsim_hw_txd_parse(tx, d, cmd, f, hlen)) {
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
 		return true;
 	}
+	fr = (struct ncsim_hw_frame){
+		.hdr = f, .hlen = hlen,
+		.pkt = d->buf, .off = hlen, .plen = len - hlen,
+	};
 	if (cmd & NCSIM_TXD_CMD_IPCS)
 		ok &= ncsim_hw_tx_ip_csum(tx, d, f);
 	if (cmd & NCSIM_TXD_CMD_L4CS)
-		ok &= ncsim_hw_tx_l4_csum(tx, d, cmd, f, len);
+		ok &= ncsim_hw_tx_l4_csum(tx, d, cmd, f, &fr);
 
-	if (!ncsim_hw_tx_fits(tx, f, len, len, cmd & NCSIM_TXD_CMD_VLE))
+	if (!ncsim_hw_tx_fits(tx, f, hlen, len, cmd & NCSIM_TXD_CMD_VLE))
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_MTU_DROPS, 1);
 	else
-		ncsim_hw_tx_emit(tx, f, len, cmd & NCSIM_TXD_CMD_VLE, d->vlan);
+		ncsim_hw_tx_emit(tx, &fr, f, cmd & NCSIM_TXD_CMD_VLE, d->vlan);
 	return ok;
 }
 
-/* Fixes the headers of segment @i of @segs, @flen bytes long, in @f. */
-static void ncsim_hw_seg_fix(struct ncsim_hw_tx *tx, u8 *f, unsigned int flen,
+/* Fixes the headers, in @f, of segment @i of @segs, the frame @fr. */
+static void ncsim_hw_seg_fix(struct ncsim_hw_tx *tx, u8 *f,
+			     const struct ncsim_hw_frame *fr,
 			     const struct ncsim_txd *d, bool v6, bool tcp,
 			     unsigned int i, unsigned int segs)
 {
+	unsigned int flen = fr->hlen + fr->plen;
 	struct ipv6hdr *ip6 = (struct ipv6hdr *)(f + d->maclen);
 	struct iphdr *iph = (struct iphdr *)(f + d->maclen);
 	struct tcphdr *th = (struct tcphdr *)(f + d->l4_off);
@@ -322,7 +388,7 @@ static void ncsim_hw_seg_fix(struct ncsim_hw_tx *tx, u8 *f, unsigned int flen,
 	} else {
 		uh->len = htons(flen - d->l4_off);
 	}
-	ncsim_hw_l4_fill(f, flen, d, v6, tcp);
+	ncsim_hw_l4_fill(f, fr, d, v6, tcp);
 	ncsim_hw_tx_count(tx, NCSIM_HW_TX_L4_CSUM, 1);
 }
 
@@ -335,6 +401,7 @@ static bool ncsim_hw_tx_segment(struct ncsim_hw_tx *tx,
 	unsigned int hlen = d->hdr_len, mss = d->mss, paylen, segs, i, n;
 	bool vle = cmd & NCSIM_TXD_CMD_VLE, ok;
 	u8 *h = tx->hdr, *f = tx->frame;
+	struct ncsim_hw_frame fr;
 
 	if (hlen >= d->len || !mss) {
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
@@ -366,13 +433,15 @@ static bool ncsim_hw_tx_segment(struct ncsim_hw_tx *tx,
 			continue;
 		}
 		memcpy(f, h, hlen);
-		if (ncsim_hw_dma_read(d, hlen + i * mss, f + hlen, n)) {
-			ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
-			return ok;
-		}
+		/* the payload goes out from the packet's buffers */
+		fr = (struct ncsim_hw_frame){
+			.hdr = f, .hlen = hlen,
+			.pkt = d->buf, .off = hlen + i * mss, .plen = n,
+		};
 		if (ok)
-			ncsim_hw_seg_fix(tx, f, hlen + n, d, v6, tcp, i, segs);
-		ncsim_hw_tx_emit(tx, f, hlen + n, vle, d->vlan);
+			ncsim_hw_seg_fix(tx, f, &fr, d, v6, tcp, i, segs);
+		if (ncsim_hw_tx_emit(tx, &fr, f, vle, d->vlan))
+			return ok;
 	}
 	if (ok) {
 		ncsim_hw_tx_count(tx, tcp ? NCSIM_HW_TX_LSO : NCSIM_HW_TX_USO, 1);

@@ -75,8 +75,11 @@ void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals)
 	} while (u64_stats_fetch_retry(&port->tx_syncp, start));
 }
 
-/* The wire: a frame from @priv's transmit engine into its peer's receive engine. */
-static int ncsim_wire(void *priv, const u8 *frame, unsigned int len)
+/*
+ * The wire: a frame from @priv's transmit engine into its peer's receive
+ * engine, its payload straight from the packet's buffers (cut-through).
+ */
+static int ncsim_wire(void *priv, const struct ncsim_hw_frame *fr)
 {
 	struct ncsim_port *port = priv, *peer;
 	int err;
@@ -85,7 +88,7 @@ static int ncsim_wire(void *priv, const u8 *frame, unsigned int len)
 	/* pairs with the release in ncsim_up(): the peer's ring is set up */
 	if (!peer || !smp_load_acquire(&peer->rx_up))
 		return -ENOLINK;
-	err = ncsim_hw_rx_frame(&peer->hw_rx, frame, len);
+	err = ncsim_hw_rx_gather(&peer->hw_rx, fr);
 	napi_schedule(&peer->napi);
 	return err;
 }
