@@ -3,7 +3,8 @@
 #
 # make bench: one boot of the bench kernel (no debug options) that runs
 # every case of scripts/guest/bench.sh, then the table: Gbit/s (median of
-# NETCX_BENCH_RUNS runs of NETCX_BENCH_SECONDS each) and the ratio to the
+# NETCX_BENCH_RUNS runs, default 5, of NETCX_BENCH_SECONDS each, default 4,
+# after a second left out) and the ratio to the
 # anchors measured in the same boot, pktgen packet rates, the slab a TCP
 # stream takes, and the in-kernel benchmarks of bench/netcx_bench.ko: ns
 # per packet against the kernel's own paths, and bytes per port. Only
@@ -11,12 +12,74 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+runs=${NETCX_BENCH_RUNS:-5}
+secs=${NETCX_BENCH_SECONDS:-4}
+profile=${NETCX_BENCH_PROFILE:-0}
+case $runs$secs in
+*[!0-9]*) die "NETCX_BENCH_RUNS and NETCX_BENCH_SECONDS must be whole numbers" ;;
+esac
+[ "$runs" -ge 1 ] && [ "$secs" -ge 1 ] && [ "$secs" -le 60 ] ||
+	die "NETCX_BENCH_RUNS must be at least 1, NETCX_BENCH_SECONDS 1 to 60"
+case $profile in
+0|1) ;;
+*) die "NETCX_BENCH_PROFILE must be 0 or 1" ;;
+esac
+if [ "$profile" = 1 ]; then
+	"$NETCX_TOP/scripts/deps.sh" profile
+	command -v perf >/dev/null || die "NETCX_BENCH_PROFILE=1 needs perf"
+fi
+
 uml=$("$NETCX_TOP/scripts/uml-build.sh" bench)
 build=$("$NETCX_TOP/scripts/build.sh" bench "$uml" ARCH=um)
 out=$NETCX_SCRATCH/guest/bench-$(date +%Y%m%d-%H%M%S)-$$
+mkdir -p "$out/prof"
 
+# The profiler: for each TCP run the guest announces, perf samples the
+# guest kernel's host process (UML runs the guest kernel in one host
+# process; its user processes run apart) from the end of the second iperf3
+# leaves out to the end of the run.
+profiler() {
+	local start id pid perf_pid
+	while :; do
+		for start in "$out"/prof/start-*; do
+			[ -e "$start" ] || continue
+			id=${start##*/start-}
+			[ -e "$out/prof/ack-$id" ] && continue
+			sleep 1
+			pid=$(pgrep -o -f "^$uml/linux " || true)
+			perf_pid=
+			if [ -n "$pid" ]; then
+				perf record -q -F 999 -p "$pid" \
+					-o "$out/prof/perf-$id.data" >/dev/null 2>&1 &
+				perf_pid=$!
+			fi
+			while [ ! -e "$out/prof/stop-$id" ] && [ ! -e "$out/prof/done" ]; do
+				sleep 0.05
+			done
+			if [ -n "$perf_pid" ]; then
+				kill -INT "$perf_pid" 2>/dev/null
+				wait "$perf_pid" || true
+			fi
+			touch "$out/prof/ack-$id"
+		done
+		[ -e "$out/prof/done" ] && return
+		sleep 0.05
+	done
+}
+if [ "$profile" = 1 ]; then
+	profiler &
+	profiler_pid=$!
+fi
+
+status=0
 "$NETCX_TOP/scripts/guest-run.sh" --kernel bench --timeout 1800 --mem 2G \
-	--out "$out" "$NETCX_TOP/scripts/guest/bench.sh" "$build"
+	--out "$out" "$NETCX_TOP/scripts/guest/bench.sh" "$build" \
+	"$runs" "$secs" "$profile" || status=$?
+touch "$out/prof/done"
+if [ "$profile" = 1 ]; then
+	wait "$profiler_pid" || true
+fi
+[ $status -eq 0 ] || exit $status
 
 python3 - "$out/bench.tsv" <<'PY'
 import sys
@@ -162,4 +225,61 @@ if m:
     print(f"{'posted RX buffers (truesize at MTU 1500 x entries)':58} "
           f"{m.get('rx_buffer', 0):.0f} x {m.get('rx_ring', 0):.0f} = {bufs:.0f}")
 PY
+if [ "$profile" = 1 ]; then
+	python3 - "$out/prof" <<'PY'
+import collections, glob, os, re, subprocess, sys
+
+prof = sys.argv[1]
+line = re.compile(r"^\s*(\d+)\s+(.*?)\s+\[(.)\]\s+(.*)$")
+runs = collections.defaultdict(list)
+# in the order the guest ran them: IDs end in its clock, in ns
+for start in sorted(glob.glob(prof + "/start-*"),
+                    key=lambda f: int(f.rsplit("-", 1)[1])):
+    rid = start.rsplit("/start-", 1)[1]
+    data, stop = f"{prof}/perf-{rid}.data", f"{prof}/stop-{rid}"
+    if not os.path.exists(data) or not os.path.exists(stop):
+        continue
+    case, metric = open(start).read().split()
+    gb = float(open(stop).read().strip() or 0) / 1e9
+    if gb <= 0:
+        continue
+    rep = subprocess.run(["perf", "report", "-i", data, "--stdio", "-q",
+                          "--no-children", "--sort", "dso,sym",
+                          "-F", "sample,dso,sym"],
+                         capture_output=True, text=True).stdout
+    host = guest = 0
+    syms = collections.Counter()
+    for r in rep.splitlines():
+        m = line.match(r)
+        if not m:
+            continue
+        n, dso, sym = int(m.group(1)), m.group(2), m.group(4).strip()
+        if dso == "[kernel.kallsyms]":
+            host += n
+            continue
+        guest += n
+        if dso.startswith("#") or dso == "[unknown]":
+            sym = "(modules: ncsim, netcx)"
+        syms[sym] += n
+    runs[(case, metric)].append((gb, host, guest, syms))
+
+def med(v):
+    v = sorted(v)
+    return v[(len(v) - 1) // 2] if v else 0
+
+print()
+print("profile: perf samples (999 Hz) per GB received in the TCP runs, the host")
+print("process that runs the guest kernel; host = the host kernel's share (UML's")
+print("system calls, ptrace, page faults), guest = the guest kernel and modules")
+print(f"{'case':14} {'metric':7} {'runs':>4} {'host/GB':>8} {'guest/GB':>9}  guest's largest, per GB")
+for (case, metric), v in runs.items():
+    tot = collections.Counter()
+    for gb, host, guest, syms in v:
+        tot.update(syms)
+    gbs = sum(x[0] for x in v)
+    top = ", ".join(f"{s} {n / gbs:.0f}" for s, n in tot.most_common(4))
+    print(f"{case:14} {metric:7} {len(v):4} {med([x[1] / x[0] for x in v]):8.0f} "
+          f"{med([x[2] / x[0] for x in v]):9.0f}  {top}")
+PY
+fi
 echo "bench: results in $out (bench.tsv, console.log, ethtool -S snapshots)"

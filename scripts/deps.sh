@@ -7,6 +7,7 @@
 #   scripts/deps.sh check    + sparse and the distro header packages for make check
 #   scripts/deps.sh guest    + the user-space tools the guest scripts use
 #   scripts/deps.sh all      everything above
+#   scripts/deps.sh profile  perf, for NETCX_BENCH_PROFILE=1 make bench
 #
 # The distro headers are chosen as the newest linux-headers-6.12.*-amd64 and
 # linux-headers-6.1.*-amd64 that apt knows about; scripts/headers.sh prints
@@ -54,8 +55,9 @@ case $what in
 build) want "${build_pkgs[@]}" ;;
 check) want "${build_pkgs[@]}" "${check_pkgs[@]}" ;;
 guest) want "${guest_pkgs[@]}" ;;
+profile) want linux-perf ;;
 all)   want "${build_pkgs[@]}" "${check_pkgs[@]}" "${guest_pkgs[@]}" ;;
-*)     die "usage: $0 build|check|guest|all" ;;
+*)     die "usage: $0 build|check|guest|all|profile" ;;
 esac
 
 if [ "$what" = check ] || [ "$what" = all ]; then

@@ -7,6 +7,14 @@
 # memory), results appended to $NETCX_OUT/bench.tsv as
 # "case<TAB>metric<TAB>value" lines (scripts/bench.sh prints the table).
 #
+#   bench.sh BUILD [RUNS [SECONDS [PROFILE]]]
+#
+# Each TCP figure is the median of RUNS iperf3 runs of SECONDS after one
+# second left out (slow start, buffer autotuning). With PROFILE 1 the host
+# profiles each TCP run (scripts/bench.sh): the run is announced in
+# $NETCX_OUT/prof/start-ID ("case metric") and its end, with the bytes
+# received, in stop-ID, and the next run waits for the host's ack-ID.
+#
 #   ns a                                   ns b
 #   +--------------+     one pair of     +--------------+
 #   | devA         |=====================| devB         |
@@ -19,8 +27,10 @@
 # from devA to devB's MAC address.
 set -u
 build=$1
-runs=${NETCX_BENCH_RUNS:-3}
-secs=${NETCX_BENCH_SECONDS:-3}
+runs=${2:-5}
+secs=${3:-4}
+profile=${4:-0}
+[ "$profile" = 1 ] && mkdir -p "$NETCX_OUT/prof"
 tsv=$NETCX_OUT/bench.tsv
 : > "$tsv"
 here=$(dirname "$0")
@@ -95,12 +105,26 @@ ns_down() {
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]}'; }
 
-tcp_run() {	# ADDR: one iperf3 TCP stream a -> b, bits per second received
+# received FIELD: end.sum_received.FIELD of the last iperf3 run, or 0.
+received() {
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["end"]["sum_received"][sys.argv[2]])' \
+		/tmp/iperf3.json "$1" 2>/dev/null || echo 0
+}
+
+tcp_run() {	# ADDR CASE METRIC: one iperf3 TCP stream a -> b, bits per second received
+	local id=$2-$3-$(date +%s%N) i
 	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
 	sleep 0.3
-	ip netns exec a iperf3 -J -c "$1" -p 5201 -t "$secs" > /tmp/iperf3.json 2>&1
-	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"])' \
-		/tmp/iperf3.json 2>/dev/null || echo 0
+	[ "$profile" = 1 ] && echo "$2 $3" > "$NETCX_OUT/prof/start-$id"
+	ip netns exec a iperf3 -J -c "$1" -p 5201 -O 1 -t "$secs" > /tmp/iperf3.json 2>&1
+	if [ "$profile" = 1 ]; then
+		received bytes > "$NETCX_OUT/prof/stop-$id"
+		for ((i = 0; i < 300; i++)); do
+			[ -e "$NETCX_OUT/prof/ack-$id" ] && break
+			sleep 0.1
+		done
+	fi
+	received bits_per_second
 	kill "$(cat /tmp/iperf3.pid 2>/dev/null)" 2>/dev/null
 	true
 }
@@ -142,7 +166,7 @@ throughput() {
 		local addr=198.18.0.2
 		[ $v = 6 ] && addr=2001:2::2
 		for ((i = 0; i < runs; i++)); do
-			tcp_run "$addr"
+			tcp_run "$addr" "$name" "tcp$v"
 		done | median | { read -r bps; record "$name" "tcp$v" "$bps"; \
 				  note "$name tcp$v $bps bit/s"; }
 	done
