@@ -105,6 +105,18 @@ for case, metrics in rows.items():
         anchors = [rows.get(a, {}).get(metric, 0) for a in ("veth", "veth-sw", "netdevsim")]
         print(f"{case:14} {metric:7} {v / 1e9:8.3f} {ratio(v, anchors[0]):>7} "
               f"{ratio(v, anchors[1]):>9} {ratio(v, anchors[2]):>11}")
+t = rows.get("turns", {})
+if t:
+    print()
+    print("the target, ncsim-full against veth-sw, in turns: both pairs up at once, their")
+    print("TCP runs alternating; medians of the runs, and of the rounds' ratios")
+    for v in ("tcp4", "tcp6"):
+        if f"ratio_{v}" not in t:
+            continue
+        r = t[f"ratio_{v}"]
+        print(f"{v}: veth-sw {t.get('veth-sw_' + v, 0) / 1e9:.3f} Gbit/s, "
+              f"ncsim-full {t.get('ncsim-full_' + v, 0) / 1e9:.3f} Gbit/s, "
+              f"ratio {r:.2f}x: target >= 0.8x {'met' if r >= 0.8 else 'missed'}")
 print()
 print("pktgen, packets per second (netcx's in-driver path: pktgen skips validate_xmit_skb)")
 for case, metrics in rows.items():

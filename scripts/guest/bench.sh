@@ -39,6 +39,8 @@ record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$tsv"; }
 note() { echo "bench: $*"; }
 
 insmod "$build/netcx.ko" || exit 1
+# the namespaces of the pair under test
+nsa=a nsb=b
 
 # pair_up KIND: create devA/devB (in init_net), for KIND veth, netdevsim,
 # or ncsim:PROFILE.
@@ -69,37 +71,38 @@ pair_down() {
 	esac
 }
 
-# ns_up KIND: move the pair into namespaces a and b and address it.
+# ns_up KIND: move the pair into namespaces $nsa and $nsb (a and b unless a
+# caller says otherwise) and address it.
 ns_up() {
 	local fa fb
-	ip netns add a
-	ip netns add b
-	ip link set devA netns a
-	ip link set devB netns b
+	ip netns add "$nsa"
+	ip netns add "$nsb"
+	ip link set devA netns "$nsa"
+	ip link set devB netns "$nsb"
 	if [ "$1" = netdevsim ]; then
-		exec {fa}</run/netns/a {fb}</run/netns/b
-		echo "$fa:$(ip netns exec a cat /sys/class/net/devA/ifindex)" \
-		     "$fb:$(ip netns exec b cat /sys/class/net/devB/ifindex)" \
+		exec {fa}</run/netns/"$nsa" {fb}</run/netns/"$nsb"
+		echo "$fa:$(ip netns exec "$nsa" cat /sys/class/net/devA/ifindex)" \
+		     "$fb:$(ip netns exec "$nsb" cat /sys/class/net/devB/ifindex)" \
 			> /sys/bus/netdevsim/link_device
 		exec {fa}<&- {fb}<&-
 	fi
-	ip -n a addr add 198.18.0.1/24 dev devA
-	ip -n b addr add 198.18.0.2/24 dev devB
-	ip -n a addr add 2001:2::1/64 dev devA nodad
-	ip -n b addr add 2001:2::2/64 dev devB nodad
-	ip -n a link set devA up
-	ip -n b link set devB up
-	ip -n a link set lo up
-	ip -n b link set lo up
+	ip -n "$nsa" addr add 198.18.0.1/24 dev devA
+	ip -n "$nsb" addr add 198.18.0.2/24 dev devB
+	ip -n "$nsa" addr add 2001:2::1/64 dev devA nodad
+	ip -n "$nsb" addr add 2001:2::2/64 dev devB nodad
+	ip -n "$nsa" link set devA up
+	ip -n "$nsb" link set devB up
+	ip -n "$nsa" link set lo up
+	ip -n "$nsb" link set lo up
 	# Wait for the link, then check the path both ways.
-	ip netns exec a ping -c 1 -W 5 198.18.0.2 >/dev/null &&
-		ip netns exec a ping -6 -c 1 -W 5 2001:2::2 >/dev/null
+	ip netns exec "$nsa" ping -c 1 -W 5 198.18.0.2 >/dev/null &&
+		ip netns exec "$nsa" ping -6 -c 1 -W 5 2001:2::2 >/dev/null
 }
 
 ns_down() {
 	# Devices of a deleted namespace go back to init_net (veth dies).
-	ip netns del a
-	ip netns del b
+	ip netns del "$nsa"
+	ip netns del "$nsb"
 	sleep 0.5
 }
 
@@ -113,10 +116,10 @@ received() {
 
 tcp_run() {	# ADDR CASE METRIC: one iperf3 TCP stream a -> b, bits per second received
 	local id=$2-$3-$(date +%s%N) i
-	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
+	ip netns exec "$nsb" iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
 	sleep 0.3
 	[ "$profile" = 1 ] && echo "$2 $3" > "$NETCX_OUT/prof/start-$id"
-	ip netns exec a iperf3 -J -c "$1" -p 5201 -O 1 -t "$secs" > /tmp/iperf3.json 2>&1
+	ip netns exec "$nsa" iperf3 -J -c "$1" -p 5201 -O 1 -t "$secs" > /tmp/iperf3.json 2>&1
 	if [ "$profile" = 1 ]; then
 		received bytes > "$NETCX_OUT/prof/stop-$id"
 		for ((i = 0; i < 300; i++)); do
@@ -177,6 +180,52 @@ throughput() {
 	fi
 	ns_down
 	pair_down "$kind"
+}
+
+# turns: the throughput target's own ratio, ncsim-full against veth-sw,
+# with both pairs up at once (veth-sw in namespaces a and b, ncsim in c and
+# d) and their TCP runs taking turns, which goes first alternating, so that
+# what the host does meanwhile weighs on both alike. Records each family's
+# median ratio over the rounds, and both medians in Gbit/s.
+turns() {
+	local v addr i x y
+	if ! pair_up veth || ! ethtool -K devA tx off tso off >/dev/null ||
+	   ! ethtool -K devB tx off tso off >/dev/null || ! ns_up veth; then
+		note "turns: skipped, no veth-sw pair"
+		ns_down; pair_down veth
+		return
+	fi
+	nsa=c nsb=d
+	if ! pair_up ncsim:full || ! ns_up ncsim:full; then
+		note "turns: skipped, no ncsim pair"
+		ns_down; pair_down ncsim:full
+		nsa=a nsb=b; ns_down; pair_down veth
+		return
+	fi
+	for v in 4 6; do
+		addr=198.18.0.2
+		[ $v = 6 ] && addr=2001:2::2
+		for ((i = 0; i < runs; i++)); do
+			if ((i % 2)); then
+				y=$(nsa=c nsb=d tcp_run "$addr" turns-ncsim-full "tcp$v")
+				x=$(nsa=a nsb=b tcp_run "$addr" turns-veth-sw "tcp$v")
+			else
+				x=$(nsa=a nsb=b tcp_run "$addr" turns-veth-sw "tcp$v")
+				y=$(nsa=c nsb=d tcp_run "$addr" turns-ncsim-full "tcp$v")
+			fi
+			echo "$x $y"
+		done > /tmp/turns
+		record turns "veth-sw_tcp$v" "$(awk '{print $1}' /tmp/turns | median)"
+		record turns "ncsim-full_tcp$v" "$(awk '{print $2}' /tmp/turns | median)"
+		record turns "ratio_tcp$v" \
+			"$(awk '{print ($1 > 0 ? $2 / $1 : 0)}' /tmp/turns | median)"
+		note "turns tcp$v (veth-sw ncsim-full):" $(cat /tmp/turns)
+	done
+	ns_down
+	pair_down ncsim:full
+	nsa=a nsb=b
+	ns_down
+	pair_down veth
 }
 
 # pktgen NAME KIND SIZE: packets per second from devA, init_net.
@@ -268,6 +317,7 @@ throughput netdevsim netdevsim
 NETCX_BENCH_STATS=1 throughput ncsim-full ncsim:full
 throughput ncsim-off ncsim:full tx off rx off tso off tx-udp-segmentation off
 throughput ncsim-e1000 ncsim:e1000
+turns
 
 for size in 64 1500; do
 	pktgen_run veth veth $size

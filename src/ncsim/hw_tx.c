@@ -5,6 +5,9 @@
  * apart from the doorbell: it gathers each packet, inserts checksums,
  * segments, inserts tags, and puts frames on the wire. Frames longer than
  * the wire MTU are dropped there; frames shorter than 60 bytes are padded.
+ * The wire is cut-through (struct ncsim_hw_frame): the engine reads a
+ * frame's headers into its own buffer and rewrites them there, while the
+ * payload goes from the packet's buffers straight to the receiver's.
  *
  * The engine enforces the capabilities it was built with. A descriptor that
  * asks for more is executed the way silicon fails, never repaired:
