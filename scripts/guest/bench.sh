@@ -132,21 +132,29 @@ tcp_run() {	# ADDR CASE METRIC: one iperf3 TCP stream a -> b, bits per second re
 	true
 }
 
-# udp_count: datagrams UDP accepted in ns b (delivered, or refused for want
-# of a socket: either way they arrived intact, checksum verified).
-udp_count() {
-	ip netns exec b awk '/^Udp:/ { if (!h) { for (i = 2; i <= NF; i++) f[$i] = i; h = 1 }
-		else print $f["InDatagrams"] + $f["NoPorts"] }' /proc/net/snmp
+# udp_bytes: the UDP payload bytes IPv4 received in ns b, from the IP
+# counters (the bytes, less the 28 bytes of IPv4 and UDP header each packet
+# IP received carries): a datagram arriving as a GSO skb counts each of its
+# segments, as those arriving one by one do. The UDP counters count a GSO
+# skb once, which over veth (that hands GSO skbs on) undercounted UDP GSO
+# by its segments per skb.
+udp_bytes() {
+	ip netns exec b awk '
+		/^Ip:/ { if (!ih) { for (i = 2; i <= NF; i++) ip[$i] = i; ih = 1 }
+			 else pkts = $ip["InReceives"] }
+		/^IpExt:/ { if (!xh) { for (i = 2; i <= NF; i++) x[$i] = i; xh = 1 }
+			    else octets = $x["InOctets"] }
+		END { printf "%.0f\n", octets - 28 * pkts }' /proc/net/snmp /proc/net/netstat
 }
 
 udp_run() {	# ADDR GSO: UDP payload a -> b that arrived, bits per second
 	# Counted by the receiving stack, not a receiver process: under UML a
 	# user-space receiver measures the cost of its own system calls.
 	local before after
-	before=$(udp_count)
+	before=$(udp_bytes)
 	ip netns exec a python3 "$here/udp_gso.py" send "$1" 5301 "$secs" "$2" >/dev/null
-	after=$(udp_count)
-	echo $(( (after - before) * $2 * 8 / secs ))
+	after=$(udp_bytes)
+	echo $(( (after - before) * 8 / secs ))
 }
 
 # throughput NAME KIND [ethtool -K settings...]
