@@ -71,8 +71,12 @@ if [ "$profile" = 1 ]; then
 	profiler_pid=$!
 fi
 
+# About 40 runs of RUNS each (TCP, UDP, turns; a second left out and the
+# set-up besides), then pktgen, the slab stream and the in-kernel part.
+timeout=$((900 + runs * (secs + 5) * 40))
+
 status=0
-"$NETCX_TOP/scripts/guest-run.sh" --kernel bench --timeout 1800 --mem 2G \
+"$NETCX_TOP/scripts/guest-run.sh" --kernel bench --timeout "$timeout" --mem 2G \
 	--out "$out" "$NETCX_TOP/scripts/guest/bench.sh" "$build" \
 	"$runs" "$secs" "$profile" || status=$?
 touch "$out/prof/done"

@@ -132,14 +132,14 @@ tcp_run() {	# ADDR CASE METRIC: one iperf3 TCP stream a -> b, bits per second re
 	true
 }
 
-# udp_bytes: the UDP payload bytes IPv4 received in ns b, from the IP
+# udp_bytes: the UDP payload bytes IPv4 received in ns $nsb, from the IP
 # counters (the bytes, less the 28 bytes of IPv4 and UDP header each packet
 # IP received carries): a datagram arriving as a GSO skb counts each of its
 # segments, as those arriving one by one do. The UDP counters count a GSO
 # skb once, which over veth (that hands GSO skbs on) undercounted UDP GSO
 # by its segments per skb.
 udp_bytes() {
-	ip netns exec b awk '
+	ip netns exec "$nsb" awk '
 		/^Ip:/ { if (!ih) { for (i = 2; i <= NF; i++) ip[$i] = i; ih = 1 }
 			 else pkts = $ip["InReceives"] }
 		/^IpExt:/ { if (!xh) { for (i = 2; i <= NF; i++) x[$i] = i; xh = 1 }
@@ -152,7 +152,7 @@ udp_run() {	# ADDR GSO: UDP payload a -> b that arrived, bits per second
 	# user-space receiver measures the cost of its own system calls.
 	local before after
 	before=$(udp_bytes)
-	ip netns exec a python3 "$here/udp_gso.py" send "$1" 5301 "$secs" "$2" >/dev/null
+	ip netns exec "$nsa" python3 "$here/udp_gso.py" send "$1" 5301 "$secs" "$2" >/dev/null
 	after=$(udp_bytes)
 	echo $(( (after - before) * 8 / secs ))
 }
@@ -184,7 +184,7 @@ throughput() {
 	for ((i = 0; i < runs; i++)); do udp_run 198.18.0.2 1400; done | median |
 		{ read -r bps; record "$name" "uso4" "$bps"; note "$name uso4 $bps bit/s"; }
 	if [ -n "${NETCX_BENCH_STATS:-}" ]; then
-		ip netns exec a ethtool -S devA > "$NETCX_OUT/ethtool-S-$name.txt" 2>&1
+		ip netns exec "$nsa" ethtool -S devA > "$NETCX_OUT/ethtool-S-$name.txt" 2>&1
 	fi
 	ns_down
 	pair_down "$kind"
@@ -282,9 +282,9 @@ slab() {
 	sleep 1
 	base=$(slab_kb Slab) ubase=$(slab_kb SUnreclaim) fbase=$(slab_kb MemFree)
 	peak=$base upeak=$ubase fmin=$fbase
-	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
+	ip netns exec "$nsb" iperf3 -s -1 -D -p 5201 -I /tmp/iperf3.pid
 	sleep 0.3
-	ip netns exec a iperf3 -c 198.18.0.2 -p 5201 -t "$secs" >/dev/null 2>&1 &
+	ip netns exec "$nsa" iperf3 -c 198.18.0.2 -p 5201 -t "$secs" >/dev/null 2>&1 &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		s=$(slab_kb Slab) u=$(slab_kb SUnreclaim) f=$(slab_kb MemFree)
