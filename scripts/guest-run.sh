@@ -78,12 +78,17 @@ mkdir -p "$out/uml"
 	fi
 } > "$out/job"
 
+# A name of its own for this guest, which UML's helper processes carry in
+# their command line too: unique among the guests that run at once (a job
+# pool's, another checkout's), so that the pkill below ends only these.
+umid=netcx-$$-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
+
 # loglevel=5: the console shows the script's output and every kernel message
 # of warning level or worse; dmesg.log has everything.
 cmdline=(mem="$mem" rootfstype=hostfs rootflags=/ rw
 	 init="$NETCX_TOP/scripts/guest/init.sh" netcx_job="$out/job"
 	 netcx_top="$NETCX_TOP"
-	 uml_dir="$out/uml" umid=netcx-$$ loglevel=5 panic_on_warn=1
+	 uml_dir="$out/uml" umid="$umid" loglevel=5 panic_on_warn=1
 	 oops=panic panic=-1 kunit.enable=1 con=null)
 if [ $shell -eq 1 ]; then
 	cmdline+=(con0=fd:0,fd:1)
@@ -96,7 +101,7 @@ rc=0
 timeout -k 10 "$timeout" "$uml/linux" "${cmdline[@]}" </dev/null 2>&1 |
 	tee "$out/console.log" | sed -u -e '/^NETCX-GUEST-RC=/d' || rc=$?
 # UML's helper processes carry the same command line.
-pkill -9 -f "umid=netcx-$$ " 2>/dev/null || true
+pkill -9 -f "umid=$umid " 2>/dev/null || true
 
 splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|unreferenced object)'
 if grep -Eq "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null; then
