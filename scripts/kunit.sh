@@ -8,12 +8,23 @@
 # Fails on any failed case, on a guest that did not finish, and on any oops,
 # WARN, sanitizer report, lockdep splat or kmemleak leak. The last line is
 # "kunit: N passed, N failed, N skipped".
+#
+#   scripts/kunit.sh                build the modules, then run the guest
+#   scripts/kunit.sh --build DIR    the modules are built in DIR already
+#                                   (scripts/test.sh builds once for all)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+build=
+if [ "${1:-}" = --build ]; then
+	[ $# -eq 2 ] || die "usage: $0 [--build DIR]"
+	build=$2
+fi
 src=$("$NETCX_TOP/scripts/kernel-src.sh")
-uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
-build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
+if [ -z "$build" ]; then
+	uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
+	build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
+fi
 
 out=$NETCX_SCRATCH/guest/kunit-$(date +%Y%m%d-%H%M%S)-$$
 grc=0
