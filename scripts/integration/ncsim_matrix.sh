@@ -25,6 +25,10 @@
 #
 #   ncsim_matrix.sh BUILD PROFILE   BUILD: the folder holding the modules
 #   ncsim_matrix.sh --runs          the runs, for scripts/integration.sh
+#
+# A run takes about 7 minutes on its own (the others' 1 to 2): the pool
+# (scripts/guests.sh) starts these first.
+# weight: 420
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none
