@@ -27,8 +27,10 @@
 #   ncsim_matrix.sh --runs          the runs, for scripts/integration.sh
 #
 # A run takes about 7 minutes on its own (the others' 1 to 2): the pool
-# (scripts/guests.sh) starts these first.
+# (scripts/guests.sh) starts these first. On a machine busy with other
+# work it may take twice that: its guests get 20 minutes, not 15.
 # weight: 420
+# timeout: 1200
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none
