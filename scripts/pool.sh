@@ -52,6 +52,25 @@ pool_usecs() {	# microseconds since the epoch
 	echo "${EPOCHREALTIME/./}"
 }
 
+pool_tree() {	# PID: PID and every process below it, deepest first
+	local c
+	for c in $(pgrep -P "$1"); do
+		pool_tree "$c"
+	done
+	echo "$1"
+}
+
+# pool_stop PID...: end the jobs (started in the background, they ignore
+# the SIGINT of a ^C) with everything they started, guests included.
+pool_stop() {
+	local p all=()
+	for p in "$@"; do
+		mapfile -t -O "${#all[@]}" all < <(pool_tree "$p")
+	done
+	[ ${#all[@]} -eq 0 ] || kill -TERM "${all[@]}" 2>/dev/null
+	return 0
+}
+
 # Each job tells its end through a FIFO ("INDEX STATUS"): bash's wait -n
 # forgets a job that ended while the shell ran something else, and the
 # hooks that show the jobs run commands.
@@ -69,6 +88,8 @@ pool_run() {	# [WIDTH]
 	mkfifo -m 600 "$dir/done"
 	exec {fd}<>"$dir/done"
 	rm -rf "$dir"
+	trap 'pool_stop "${pid[@]}"; exit 130' INT
+	trap 'pool_stop "${pid[@]}"; exit 143' TERM
 	while [ "$shown" -lt "$n" ]; do
 		while [ "$running" -lt "$width" ] && [ "$next" -lt "$n" ]; do
 			i=${order[next]}
@@ -86,6 +107,7 @@ pool_run() {	# [WIDTH]
 		done
 		read -r -u "$fd" i rc || { exec {fd}>&-; return 1; }
 		wait "${pid[i]}" 2>/dev/null || true	# reap; the status came by the FIFO
+		unset "pid[i]"
 		running=$((running - 1))
 		POOL_RC[i]=$rc
 		POOL_SECS[i]=$((($(pool_usecs) - start[i] + 500000) / 1000000))
@@ -99,6 +121,7 @@ pool_run() {	# [WIDTH]
 			shown=$((shown + 1))
 		done
 	done
+	trap - INT TERM
 	exec {fd}>&-
 }
 
