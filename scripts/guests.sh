@@ -23,7 +23,8 @@
 # uml runs in the debug UML kernel (scripts/guest-run.sh --kmemleak) with the
 # modules of "scripts/build.sh uml"; qemu-VER in Debian's VER kernel under
 # QEMU (scripts/qemu-run.sh --kernel VER) with the modules that
-# "scripts/qemu-modules.sh VER" prints. Each run has its own folder,
+# "scripts/qemu-modules.sh VER" prints (and the kernel fetched before the
+# pool, by scripts/qemu-kernel.sh VER where there is one). Each run has its own folder,
 # .scratch/guest/SUITE[-KIND]-RUN-<date>-<pid> (KIND left out for uml), with
 # the guest's console.log and dmesg.log and the job's whole output, run.log.
 #
@@ -95,6 +96,12 @@ guests_build_kind() {
 			guests_broken[$kind]="guest $kind needs scripts/qemu-run.sh and scripts/qemu-modules.sh (the QEMU harness of issue 12), which this checkout does not have"
 		elif dir=$("$NETCX_TOP/scripts/qemu-modules.sh" "${kind#qemu-}"); then
 			guests_build[$kind]=$dir
+			# The kernel too, when the harness has a script for it:
+			# fetched here, not by the first guests, against their time.
+			if [ -x "$NETCX_TOP/scripts/qemu-kernel.sh" ] &&
+			   ! "$NETCX_TOP/scripts/qemu-kernel.sh" "${kind#qemu-}" >/dev/null; then
+				guests_broken[$kind]="scripts/qemu-kernel.sh ${kind#qemu-} failed"
+			fi
 		else
 			guests_broken[$kind]="scripts/qemu-modules.sh ${kind#qemu-} failed"
 		fi ;;
