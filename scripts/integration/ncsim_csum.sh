@@ -45,6 +45,10 @@
 #   ncsim_csum.sh --prepare BUILD  on the host: build csum into BUILD/tools
 #   ncsim_csum.sh BUILD RUN        in the guest
 #   ncsim_csum.sh --runs           the runs, for scripts/integration.sh
+#
+# A run takes about 5 minutes on its own (11 with the matrix's beside it
+# on a busy machine): the pool starts these right after the matrix's.
+# weight: 330
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none
