@@ -74,7 +74,12 @@ def send(addr, port, path, gso):
             i += n
         end = struct.pack("!II", END, len(grams) - 1)
         for _ in range(3):
-            s.send(end)
+            try:
+                s.send(end)
+            except ConnectionRefusedError:
+                # The receiver had an earlier end and closed: its port
+                # answered that one with an ICMP port unreachable.
+                break
     print("%d datagrams sent" % len(grams))
     return 0
 
