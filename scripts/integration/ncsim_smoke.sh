@@ -33,6 +33,10 @@
 #
 #   ncsim_smoke.sh BUILD RUN    BUILD: the folder holding netcx.ko, ncsim.ko
 #   ncsim_smoke.sh --runs       the runs, for scripts/integration.sh
+#
+# Also on Debian's own kernels under QEMU (scripts/qemu-run.sh), so that
+# insmod of netcx and ncsim is proven on the kernels users run:
+# guests: uml qemu-6.12 qemu-6.1
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none overrides
