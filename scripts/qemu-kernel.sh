@@ -28,12 +28,19 @@ set -euo pipefail
 
 [ $# -eq 1 ] || die "usage: $0 6.12|6.1"
 series=$1
-"$NETCX_TOP/scripts/deps.sh" qemu
-"$NETCX_TOP/scripts/deps.sh" check
+case $series in
+6.12|6.1) ;;
+*) die "usage: $0 6.12|6.1" ;;
+esac
+# deps.sh is slow on a busy machine (a dpkg-query a package): only when the
+# headers are missing or something is to be made below.
 hdr=$(deb_headers "$series")
+if [ -z "$hdr" ]; then
+	"$NETCX_TOP/scripts/deps.sh" check
+	hdr=$(deb_headers "$series")
+fi
 [ -n "$hdr" ] || die "no linux-headers package installed for Debian's $series"
 rel=${hdr#linux-headers-}
-ver=$(dpkg-query -W -f='${Version}' "$hdr")
 
 out=$NETCX_CACHE/qemu/$rel
 mkdir -p "$NETCX_CACHE/qemu"
@@ -42,9 +49,19 @@ exec 9>"$out.lock"
 flock 9
 mkdir -p "$out"
 
+hash=$(cat "$NETCX_TOP/scripts/qemu-kernel.sh" "$NETCX_TOP/scripts/qemu/initramfs-init" |
+       sha256sum | cut -c1-12)
+if [ -f "$out/.unpacked" ] && [ -f "$out/initramfs.cpio" ] &&
+   [ "$(cat "$out/initramfs.hash" 2>/dev/null)" = "$hash" ]; then
+	echo "$out"
+	exit 0
+fi
+"$NETCX_TOP/scripts/deps.sh" qemu
+
 if [ ! -f "$out/.unpacked" ]; then
 	rm -rf "$out/root" "$out/deb"
 	mkdir -p "$out/deb" "$out/root"
+	ver=$(dpkg-query -W -f='${Version}' "$hdr")
 	pkg=
 	for p in "linux-image-$rel-unsigned" "linux-image-$rel"; do
 		if apt-cache show "$p=$ver" >/dev/null 2>&1; then
@@ -71,8 +88,6 @@ if [ ! -f "$out/.unpacked" ]; then
 	touch "$out/.unpacked"
 fi
 
-hash=$(cat "$NETCX_TOP/scripts/qemu-kernel.sh" "$NETCX_TOP/scripts/qemu/initramfs-init" |
-       sha256sum | cut -c1-12)
 if [ -f "$out/initramfs.cpio" ] && [ "$(cat "$out/initramfs.hash" 2>/dev/null)" = "$hash" ]; then
 	echo "$out"
 	exit 0

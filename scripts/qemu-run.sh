@@ -82,6 +82,7 @@ case $NETCX_TOP/ in
 /dev/*|/proc/*|/sys/*) die "the guest cannot see a checkout in $NETCX_TOP" ;;
 esac
 kern=$("$NETCX_TOP/scripts/qemu-kernel.sh" "$series")
+command -v qemu-system-x86_64 >/dev/null || "$NETCX_TOP/scripts/deps.sh" qemu
 "$NETCX_TOP/scripts/deps.sh" guest
 
 if [ -z "$out" ]; then
