@@ -77,9 +77,7 @@ def send(addr, port, path, gso):
             try:
                 s.send(end)
             except ConnectionRefusedError:
-                # The receiver had an earlier end and closed: its port
-                # answered that one with an ICMP port unreachable.
-                break
+                break  # the receiver had the first one and is gone
     print("%d datagrams sent" % len(grams))
     return 0
 
