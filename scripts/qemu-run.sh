@@ -136,8 +136,14 @@ for word in "${cmdline[@]}"; do
 	esac
 done
 
+# qboot, QEMU's minimal firmware, reaches the kernel in a fraction of
+# SeaBIOS's time under TCG (10 to 15 s less with the machine loaded); the
+# ACPI tables, hotplug included, are QEMU's own either way.
+bios=()
+[ -f /usr/share/qemu/qboot.rom ] && bios=(-bios /usr/share/qemu/qboot.rom)
 # shellcheck disable=SC2054 # commas inside QEMU options
 qemu=(qemu-system-x86_64 -accel tcg -machine pc -m "$mem" -smp "$smp"
+      "${bios[@]}"
       -nographic -no-reboot -nodefaults -vga none
       -kernel "$kern/vmlinuz" -initrd "$kern/initramfs.cpio"
       -append "${cmdline[*]}"
