@@ -6,6 +6,8 @@
 #   scripts/deps.sh build    kernel source and the tools to build UML and modules
 #   scripts/deps.sh check    + sparse and the distro header packages for make check
 #   scripts/deps.sh guest    + the user-space tools the guest scripts use
+#   scripts/deps.sh qemu     QEMU and what scripts/qemu-kernel.sh needs to
+#                            unpack Debian's kernels and make an initramfs
 #   scripts/deps.sh all      everything above
 #   scripts/deps.sh profile  perf, for NETCX_BENCH_PROFILE=1 make bench
 #
@@ -19,6 +21,7 @@ build_pkgs=(gcc make bc flex bison libelf-dev libssl-dev xz-utils perl python3
 	    kmod "$NETCX_SRC_PKG")
 check_pkgs=(sparse)
 guest_pkgs=(iproute2 iputils-ping ethtool procps iperf3 socat)
+qemu_pkgs=(qemu-system-x86 busybox-static cpio xz-utils zstd kmod)
 
 missing=()
 want() {
@@ -55,9 +58,11 @@ case $what in
 build) want "${build_pkgs[@]}" ;;
 check) want "${build_pkgs[@]}" "${check_pkgs[@]}" ;;
 guest) want "${guest_pkgs[@]}" ;;
+qemu)  want "${qemu_pkgs[@]}" ;;
 profile) want linux-perf ;;
-all)   want "${build_pkgs[@]}" "${check_pkgs[@]}" "${guest_pkgs[@]}" ;;
-*)     die "usage: $0 build|check|guest|all|profile" ;;
+all)   want "${build_pkgs[@]}" "${check_pkgs[@]}" "${guest_pkgs[@]}" \
+	    "${qemu_pkgs[@]}" ;;
+*)     die "usage: $0 build|check|guest|qemu|all|profile" ;;
 esac
 
 if [ "$what" = check ] || [ "$what" = all ]; then

@@ -11,10 +11,9 @@ set -euo pipefail
 "$NETCX_TOP/scripts/deps.sh" check
 
 echo "uml $("$NETCX_TOP/scripts/uml-build.sh" test) ARCH=um"
-for re in '^linux-headers-6\.12\.[0-9]+\+deb12-amd64$' '^linux-headers-6\.1\.0-[0-9]+-amd64$'; do
-	pkg=$(dpkg-query -W -f='${Package} ${Status}\n' 'linux-headers-*' |
-	      awk '/install ok installed/ {print $1}' | grep -E "$re" | sort -V | tail -n 1)
-	[ -n "$pkg" ] || die "no installed package matches $re"
+for series in 6.12 6.1; do
+	pkg=$(deb_headers "$series")
+	[ -n "$pkg" ] || die "no installed linux-headers package for Debian's $series"
 	ver=${pkg#linux-headers-}
 	dir=/usr/src/$pkg
 	[ -f "$dir/Makefile" ] || die "$pkg is installed but $dir has no Makefile"

@@ -15,3 +15,17 @@ die() { printf '[netcx] error: %s\n' "$*" >&2; exit 1; }
 
 # Debian package that provides the kernel source we test against.
 NETCX_SRC_PKG=linux-source-6.12
+
+# deb_headers 6.12|6.1: the newest installed Debian linux-headers package
+# for that series (the one make check builds against), or nothing.
+deb_headers() {
+	local re
+	case $1 in
+	6.12) re='^linux-headers-6\.12\.[0-9]+\+deb12-amd64$' ;;
+	6.1)  re='^linux-headers-6\.1\.0-[0-9]+-amd64$' ;;
+	*)    die "unknown Debian kernel series $1 (6.12 or 6.1)" ;;
+	esac
+	dpkg-query -W -f='${Package} ${Status}\n' 'linux-headers-*' 2>/dev/null |
+		awk '/install ok installed/ {print $1}' | { grep -E "$re" || true; } |
+		sort -V | tail -n 1
+}

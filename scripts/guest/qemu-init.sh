@@ -1,0 +1,64 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# PID 1 of a netcx QEMU guest on the host's root (started by the initramfs
+# of scripts/qemu-kernel.sh, for scripts/qemu-run.sh). The root is the host's
+# /, read-only through 9p; the run's output folder is a second, writable 9p
+# share ("out") mounted at the same path; /run, /tmp and /dev are
+# guest-private; /lib/modules is the Debian kernel's own module tree.
+# netcx_top, netcx_out and netcx_modules come from the kernel command line.
+# shellcheck disable=SC2154
+
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/tmp LANG=C
+p9=trans=virtio,version=9p2000.L,msize=262144
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /dev/shm
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /dev/shm
+# Before the tmpfs mounts: the module tree may be in a cache below /tmp.
+mount --bind "$netcx_modules" /lib/modules
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /tmp
+mount -t debugfs debugfs /sys/kernel/debug
+# A checkout below /tmp or /run (a CI clone, say) is hidden by the private
+# mounts: qemu-run.sh shares that folder on its own ("top", read-only).
+case $netcx_top in
+/tmp/*|/run/*)
+	mkdir -p "$netcx_top"
+	mount -t 9p -o "$p9,ro" top "$netcx_top" ;;
+esac
+mkdir -p "$netcx_out" 2>/dev/null
+if ! mount -t 9p -o "$p9" out "$netcx_out"; then
+	echo "netcx guest: cannot mount the output share on $netcx_out"
+	echo "NETCX-GUEST-RC=125"
+	poweroff -f
+fi
+ip link set lo up
+# The monitor's port: raw, no echo, from its first open on (the monitor's
+# banner waits in the port; echoed back, it would be typed into the
+# monitor). The settings stay for every later open.
+stty -F /dev/ttyS1 raw -echo 115200 2>/dev/null
+
+# shellcheck disable=SC1090
+. "$netcx_out/job"
+export NETCX_TOP NETCX_OUT NETCX_KVER NETCX_MONITOR
+cd "$NETCX_TOP" || exit 1
+echo "netcx guest: $(uname -r) up after $(cut -d' ' -f1 /proc/uptime)s of guest time"
+
+if [ "$NETCX_SHELL" = 1 ]; then
+	echo "netcx guest shell; 'exit' powers off"
+	setsid -c bash -i
+	rc=0
+else
+	"${NETCX_CMD[@]}"
+	rc=$?
+fi
+
+dmesg > "$NETCX_OUT/dmesg.log"
+sync
+echo "NETCX-GUEST-RC=$rc"
+poweroff -f

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot one of Debian's own kernels in QEMU (software emulation, TCG: there
+# is no KVM here) with the host's files as root, run one guest script and
+# exit with its status: scripts/guest-run.sh's contract, on a distro kernel.
+#
+#   scripts/qemu-run.sh --kernel 6.12|6.1 [options] SCRIPT [ARGS...]
+#   scripts/qemu-run.sh --kernel 6.12|6.1 [options] --shell
+#
+#   --kernel 6.12|6.1    which Debian kernel: the release scripts/headers.sh
+#                        picks (scripts/qemu-kernel.sh fetches it); required
+#   --timeout SECONDS    kill the guest after this long (default 900)
+#   --mem SIZE           guest memory (default 1G)
+#   --smp N              guest CPUs (default 1; TCG runs one host thread each)
+#   --nics N             82540EM NICs, 0 to 2 (default 2)
+#   --kmemleak           accepted and ignored, with a note: Debian's kernels
+#                        are built without DEBUG_KMEMLEAK
+#   --shell              an interactive shell instead of a script
+#   --out DIR            where the run's logs go (default: a new folder
+#                        .scratch/guest/<id>, also linked as .scratch/guest/latest)
+#
+# What the guest sees:
+#   /                    the host's root through virtio-9p, read-only
+#   NETCX_OUT            the run's output folder, a second 9p share, writable,
+#                        mounted at the same path as on the host
+#   /run, /tmp, /dev     guest-private (tmpfs, devtmpfs)
+#   /lib/modules         the Debian kernel's modules (bound over the host's),
+#                        so modprobe finds the in-tree ones; no udev, nothing
+#                        binds a driver by itself
+#   nic0, nic1           Intel 82540EM (QEMU's e1000) at PCI 0000:00:04.0
+#                        (MAC 52:54:00:12:34:01) and 0000:00:05.0
+#                        (52:54:00:12:34:02), joined by a hub inside QEMU
+#                        and nothing else: a frame one sends, the other gets
+#   /dev/ttyS1           QEMU's human monitor (HMP): NETCX_MONITOR; say
+#                        scripts/guest/qemu-monitor.sh "set_link nic0 off"
+#                        or "device_del nic1"
+# SCRIPT runs with NETCX_TOP, NETCX_OUT, NETCX_KVER (6.12 or 6.1) and
+# NETCX_MONITOR exported. The console is kept in NETCX_OUT/console.log, the
+# whole kernel log in dmesg.log.
+#
+# The run fails when SCRIPT fails, when the guest dies or times out, or when
+# the kernel logged an oops, WARN, BUG or hung task: the command line sets
+# panic_on_warn=1, oops=panic, hung_task_panic=1 and softlockup_panic=1,
+# and the logs are searched as guest-run.sh does. There is no kmemleak
+# scan: Debian does not build it.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+timeout=900 mem=1G smp=1 nics=2 shell=0 series='' out=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel)   series=$2; shift 2 ;;
+	--timeout)  timeout=$2; shift 2 ;;
+	--mem)      mem=$2; shift 2 ;;
+	--smp)      smp=$2; shift 2 ;;
+	--nics)     nics=$2; shift 2 ;;
+	--kmemleak) log "--kmemleak ignored: Debian's kernels have no kmemleak"; shift ;;
+	--shell)    shell=1; shift ;;
+	--out)      out=$2; shift 2 ;;
+	--)         shift; break ;;
+	-*)         die "unknown option $1" ;;
+	*)          break ;;
+	esac
+done
+case $series in
+6.12|6.1) ;;
+*) die "usage: $0 --kernel 6.12|6.1 [options] SCRIPT [ARGS...] | --shell" ;;
+esac
+case $nics in
+0|1|2) ;;
+*) die "--nics takes 0, 1 or 2" ;;
+esac
+if [ $shell -eq 0 ]; then
+	[ $# -ge 1 ] || die "usage: $0 --kernel 6.12|6.1 [options] SCRIPT [ARGS...] | --shell"
+	script=$(realpath "$1")
+	shift
+	[ -f "$script" ] || die "no guest script $script"
+fi
+
+case $NETCX_TOP/ in
+/dev/*|/proc/*|/sys/*) die "the guest cannot see a checkout in $NETCX_TOP" ;;
+esac
+kern=$("$NETCX_TOP/scripts/qemu-kernel.sh" "$series")
+"$NETCX_TOP/scripts/deps.sh" guest
+
+if [ -z "$out" ]; then
+	id=$(date +%Y%m%d-%H%M%S)-$$
+	out=$NETCX_SCRATCH/guest/$id
+	mkdir -p "$out"
+	ln -sfn "$id" "$NETCX_SCRATCH/guest/latest"
+fi
+case $(realpath -m "$out") in
+"$NETCX_SCRATCH"/*) ;;
+*) die "--out $out is outside $NETCX_SCRATCH" ;;
+esac
+mkdir -p "$out"
+out=$(realpath "$out")
+q=$out/qemu
+rm -rf "$q"
+mkdir -p "$q"
+
+# The job file: what the guest init runs, with its environment.
+{
+	echo "NETCX_TOP=$(printf %q "$NETCX_TOP")"
+	echo "NETCX_OUT=$(printf %q "$out")"
+	echo "NETCX_KVER=$series"
+	echo "NETCX_MONITOR=/dev/ttyS1"
+	echo "NETCX_SHELL=$shell"
+	if [ $shell -eq 0 ]; then
+		printf 'NETCX_CMD=('
+		printf '%q ' "$script" "$@"
+		printf ')\n'
+	fi
+} > "$out/job"
+
+# The monitor, wired to the guest's second serial port through two FIFOs
+# in this run's own folder (no socket, no port: runs go in parallel).
+# A pipe chardev at P reads P.in and writes P.out.
+mkfifo "$q/mon.in" "$q/mon.out"
+ln -s mon.out "$q/ser.in"
+ln -s mon.in "$q/ser.out"
+
+# loglevel=5: the console shows the script's output and every kernel message
+# of warning level or worse; dmesg.log has everything.
+cmdline=(console=ttyS0 loglevel=5 panic_on_warn=1 oops=panic panic=-1
+	 hung_task_panic=1 softlockup_panic=1 rdinit=/init
+	 netcx_init="$NETCX_TOP/scripts/guest/qemu-init.sh"
+	 netcx_top="$NETCX_TOP" netcx_out="$out"
+	 netcx_modules="$kern/root/lib/modules")
+for word in "${cmdline[@]}"; do
+	case $word in
+	*[[:space:]]*) die "a path with white space cannot go on the kernel command line: $word" ;;
+	esac
+done
+
+# shellcheck disable=SC2054 # commas inside QEMU options
+qemu=(qemu-system-x86_64 -accel tcg -machine pc -m "$mem" -smp "$smp"
+      -nographic -no-reboot -nodefaults -vga none
+      -kernel "$kern/vmlinuz" -initrd "$kern/initramfs.cpio"
+      -append "${cmdline[*]}"
+      -chardev stdio,id=con,signal=off -serial chardev:con
+      -chardev "pipe,id=ser1,path=$q/ser" -serial chardev:ser1
+      -chardev "pipe,id=mon,path=$q/mon" -mon chardev=mon,mode=readline
+      -fsdev local,id=rootfs,path=/,security_model=none,readonly=on,multidevs=remap
+      -device virtio-9p-pci,fsdev=rootfs,mount_tag=root,addr=0x8
+      -fsdev "local,id=outfs,path=$out,security_model=none"
+      -device virtio-9p-pci,fsdev=outfs,mount_tag=out,addr=0x9)
+case $NETCX_TOP in
+/tmp/*|/run/*)
+	# shellcheck disable=SC2054
+	qemu+=(-fsdev "local,id=topfs,path=$NETCX_TOP,security_model=none,readonly=on"
+	       -device virtio-9p-pci,fsdev=topfs,mount_tag=top,addr=0xa) ;;
+esac
+for ((i = 0; i < nics; i++)); do
+	qemu+=(-netdev "hubport,id=n$i,hubid=0"
+	       -device "e1000,netdev=n$i,id=nic$i,mac=52:54:00:12:34:0$((i + 1)),addr=0x$((i + 4)),romfile=")
+done
+
+if [ $shell -eq 1 ]; then
+	"${qemu[@]}" || true
+	exit 0
+fi
+
+rc=0
+start=$(date +%s)
+timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
+	sed -u -e 's/\r$//' | tee "$out/console.log" |
+	sed -u -e '/^NETCX-GUEST-RC=/d' || rc=$?
+log "qemu $series: ${rc:+status $rc, }$(( $(date +%s) - start ))s"
+
+splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|blocked for more than)'
+if grep -Eq "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null; then
+	log "the kernel reported a bug:"
+	grep -Eh -A3 "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null | head -40 >&2
+	exit 1
+fi
+guest_rc=$(sed -n 's/^NETCX-GUEST-RC=\([0-9]*\).*/\1/p' "$out/console.log" | tail -n 1)
+if [ -z "$guest_rc" ]; then
+	log "the guest did not finish (timeout after ${timeout}s, or it died); see $out/console.log"
+	exit 1
+fi
+[ "$guest_rc" -eq 0 ] || log "guest script failed with status $guest_rc; logs in $out"
+exit "$guest_rc"
