@@ -74,7 +74,10 @@ def send(addr, port, path, gso):
             i += n
         end = struct.pack("!II", END, len(grams) - 1)
         for _ in range(3):
-            s.send(end)
+            try:
+                s.send(end)
+            except ConnectionRefusedError:
+                break  # the receiver had the first one and is gone
     print("%d datagrams sent" % len(grams))
     return 0
 
