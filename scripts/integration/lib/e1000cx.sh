@@ -100,3 +100,10 @@ e1000cx_pair_down() {
 ec_stat() {
 	ncsim_stat "${NCSIM_NS[$1]}" "${EC_DEV[$1]}" "$2"
 }
+
+# ec_rings SIDE: the current RX and TX ring sizes (ethtool -g), "RX TX"
+ec_rings() {
+	ip netns exec "${NCSIM_NS[$1]}" ethtool -g "${EC_DEV[$1]}" |
+		awk '/^Current/ { c = 1 } c && $1 == "RX:" { rx = $2 }
+		     c && $1 == "TX:" { tx = $2 } END { print rx, tx }'
+}
