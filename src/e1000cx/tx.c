@@ -332,8 +332,11 @@ netdev_tx_t e1000cx_xmit(struct sk_buff *skb, struct net_device *dev)
 void e1000cx_tx_clean(struct e1000cx *e, int budget)
 {
 	unsigned int pkts = 0, bytes = 0;
-	u32 i = e->tx_clean, tail = smp_load_acquire(&e->tx_tail);
 	struct e1000cx_tx_buf *head;
+	u32 i = e->tx_clean, tail;
+
+	/* pairs with the release in e1000cx_tx_post(): the slots are filled */
+	tail = smp_load_acquire(&e->tx_tail);
 
 	while (i != tail) {
 		head = &e->tx_buf[i % e->tx_count];

@@ -24,7 +24,10 @@ EC_DEV=(eth0 eth1)
 
 # e1000cx_netdev PCI: the net_device of a PCI function, if it has one
 e1000cx_netdev() {
-	ls "/sys/bus/pci/devices/$1/net" 2>/dev/null | head -n 1
+	local n
+	for n in "/sys/bus/pci/devices/$1/net/"*; do
+		[ -e "$n" ] && { basename "$n"; return 0; }
+	done
 }
 
 # e1000cx_bind PCI DRIVER: serve the function with DRIVER (e1000cx or e1000)
@@ -67,7 +70,7 @@ e1000cx_pair_up() {
 		ns=${NCSIM_NS[$i]}
 		dev=$(e1000cx_netdev "${EC_PCI[$i]}")
 		[ -n "$dev" ] || return 1
-		EC_DEV[$i]=$dev
+		EC_DEV[i]=$dev
 		ip netns add "$ns" 2>/dev/null
 		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.keep_addr_on_down=1
 		ip link set "$dev" netns "$ns" || return 1
