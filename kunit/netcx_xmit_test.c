@@ -62,6 +62,7 @@ enum xt_profile {
 	XT_KW,		/* full, with keywords switching kinds off */
 	XT_PRIO,	/* checksum; priority tags only */
 	XT_VLANONLY,	/* checksum; VLAN tags only */
+	XT_SEED,	/* generic checksum; LSO with segmentation seeds */
 };
 
 #define XT_KEYWORDS	"*TCPChecksumOffloadIPv6=2,*LsoV2IPv4=0," \
@@ -96,6 +97,23 @@ static const struct netcx_gso_caps xt_limits_uso = {
 	.max_segs = 3,
 };
 
+/* An Intel-like TSO engine: the headers seeded as it wants them */
+static const struct netcx_tx_csum_caps xt_seed_tx = {
+	.l3 = NETCX_L3_ALL,
+	.l4 = NETCX_L4_ALL,
+	.generic = true,
+	.l4_offset_limit = 239,
+};
+
+static const struct netcx_gso_caps xt_seed_lso = {
+	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+	.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+	.l4_offset_limit = 195,
+	.max_size = 65536,
+	.min_segs = 2,
+	.seed = NETCX_GSO_SEED_NO_LEN | NETCX_GSO_SEED_IPV4_CSUM0,
+};
+
 static const struct netcx_ieee8021q_caps xt_prio = { .kinds = NETCX_TAG_PRIO };
 static const struct netcx_ieee8021q_caps xt_vlan = { .kinds = NETCX_TAG_VLAN };
 
@@ -121,6 +139,9 @@ static int xt_declare(struct netcx_adapter *ad, enum xt_profile profile)
 	case XT_VLANONLY:
 		return netcx_test_declare(ad, NETCX_TEST_CSUM) ?:
 		       netcx_set_ieee8021q_caps(ad, &xt_vlan);
+	case XT_SEED:
+		return netcx_set_tx_csum_caps(ad, &xt_seed_tx) ?:
+		       netcx_set_lso_caps(ad, &xt_seed_lso);
 	}
 	return -EINVAL;
 }
@@ -1654,9 +1675,113 @@ static void stats_sum_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tc_get(test, ad, &s, "tx_csum_sw"), 0);
 }
 
+/*
+ * Segmentation seeds: a GSO packet the hardware segments has, in a header
+ * of its own, the pseudo-header sum over a zero length and (IPv4) a zero
+ * header checksum; a clone keeps the header the stack wrote. A packet
+ * segmented in software, or only checksummed, is left as it was.
+ */
+static void lso_seed_case(struct kunit *test, bool v6, bool seg_hw)
+{
+	static u8 buf[3200];
+	const struct tb_layer *l = v6 ? L(ETH, IP6, TCPO, DATA(3000)) :
+					L(ETH, IP4, TCPO, DATA(3000));
+	unsigned int len, nh = ETH_HLEN, th = ETH_HLEN + (v6 ? 40 : 20);
+	struct netcx_tx_desc desc;
+	struct sk_buff *skb, *clone;
+	__sum16 want, stack, ipsum = 0;
+	struct netcx_adapter *ad;
+	int ret;
+
+	ad = xt_setup(test, XT_SEED, seg_hw ? 0 : NETIF_F_TSO | NETIF_F_TSO6);
+	len = tb_build(buf, sizeof(buf), l);
+	KUNIT_ASSERT_GT(test, len, 0);
+	skb = tb_skb(test, buf, len, th + 32 + 100);
+	skb->dev = test->priv;
+	skb->protocol = htons(v6 ? ETH_P_IPV6 : ETH_P_IP);
+	skb_set_network_header(skb, nh);
+	skb_set_transport_header(skb, th);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_transport_header(skb) - skb->head;
+	skb->csum_offset = offsetof(struct tcphdr, check);
+	if (v6) {
+		stack = ~csum_ipv6_magic(&ipv6_hdr(skb)->saddr,
+					 &ipv6_hdr(skb)->daddr, len - th,
+					 IPPROTO_TCP, 0);
+		want = ~csum_ipv6_magic(&ipv6_hdr(skb)->saddr,
+					&ipv6_hdr(skb)->daddr, 0, IPPROTO_TCP, 0);
+	} else {
+		stack = ~csum_tcpudp_magic(ip_hdr(skb)->saddr,
+					   ip_hdr(skb)->daddr, len - th,
+					   IPPROTO_TCP, 0);
+		want = ~csum_tcpudp_magic(ip_hdr(skb)->saddr,
+					  ip_hdr(skb)->daddr, 0, IPPROTO_TCP, 0);
+		ipsum = ip_hdr(skb)->check;
+		KUNIT_ASSERT_NE(test, (__force u16)ipsum, 0);
+	}
+	tcp_hdr(skb)->check = stack;
+	skb_shinfo(skb)->gso_size = 1000;
+	skb_shinfo(skb)->gso_type = v6 ? SKB_GSO_TCPV6 : SKB_GSO_TCPV4;
+	skb_shinfo(skb)->gso_segs = 3;
+	clone = skb_clone(skb, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, clone);
+
+	local_bh_disable();
+	ret = netcx_tx_prepare(ad, &skb, &desc);
+	local_bh_enable();
+	if (!seg_hw) {
+		KUNIT_EXPECT_EQ(test, ret, NETCX_TX_SEGMENTED);
+		kfree_skb_list(skb);
+		/* the segments are the stack's: the clone is untouched too */
+		KUNIT_EXPECT_EQ(test, (__force u16)tcp_hdr(clone)->check,
+				(__force u16)stack);
+		kfree_skb(clone);
+		return;
+	}
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_EXPECT_TRUE(test, desc.flags & NETCX_TXD_LSO);
+	KUNIT_EXPECT_EQ(test, desc.hdr_len, th + 32);
+	KUNIT_EXPECT_EQ(test, (__force u16)tcp_hdr(skb)->check,
+			(__force u16)want);
+	if (!v6)
+		KUNIT_EXPECT_EQ(test, (__force u16)ip_hdr(skb)->check, 0);
+	/* the stack's copy (TCP keeps one to retransmit) as it was */
+	KUNIT_EXPECT_EQ(test, (__force u16)tcp_hdr(clone)->check,
+			(__force u16)stack);
+	if (!v6)
+		KUNIT_EXPECT_EQ(test, (__force u16)ip_hdr(clone)->check,
+				(__force u16)ipsum);
+	kfree_skb(skb);
+	kfree_skb(clone);
+}
+
+static void lso_seed_test(struct kunit *test)
+{
+	lso_seed_case(test, false, true);
+	xt_exit(test);
+	test->priv = NULL;
+	lso_seed_case(test, true, true);
+	xt_exit(test);
+	test->priv = NULL;
+	lso_seed_case(test, false, false);
+}
+
+static void lso_seed_verify_test(struct kunit *test)
+{
+	struct netcx_gso_caps lso = xt_seed_lso;
+
+	lso.seed = BIT(7);
+	KUNIT_EXPECT_STREQ(test, netcx_check_lso(&lso),
+			   "unknown segmentation seed flag");
+	lso.seed = NETCX_GSO_SEED_ALL;
+	KUNIT_EXPECT_NULL(test, netcx_check_lso(&lso));
+}
+
 static struct kunit_case netcx_xmit_test_cases[] = {
 	KUNIT_CASE_PARAM(xmit_test, xmit_gen_params),
 	KUNIT_CASE_PARAM(xmit_stack_test, xmit_gen_params),
+	KUNIT_CASE(lso_seed_test),
+	KUNIT_CASE(lso_seed_verify_test),
 	KUNIT_CASE(stats_names_test),
 	KUNIT_CASE(stats_sum_test),
 	{}

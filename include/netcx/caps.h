@@ -99,6 +99,12 @@ struct netcx_rx_csum_caps {
  *	not be 0.
  * @max_segs: the most segments one packet may yield; 0 means the kernel's
  *	%GSO_MAX_SEGS.
+ * @seed: ``NETCX_GSO_SEED_*`` flags: how the hardware wants the headers of
+ *	a packet it segments to be seeded; 0 takes them as the stack leaves
+ *	them. netcx_tx_prepare() rewrites them so, in a header of the
+ *	packet's own (skb_cow_head()), for every packet it hands over with
+ *	%NETCX_TXD_LSO or %NETCX_TXD_USO: the driver never writes into the
+ *	packet.
  */
 struct netcx_gso_caps {
 	u8 l3;
@@ -107,7 +113,24 @@ struct netcx_gso_caps {
 	u32 max_size;
 	u16 min_segs;
 	u16 max_segs;
+	u8 seed;
 };
+
+/**
+ * DOC: segmentation seeds
+ *
+ * ``NETCX_GSO_SEED_*`` bits in &netcx_gso_caps.seed. The stack leaves the
+ * transport checksum field of a GSO packet holding the pseudo-header sum
+ * over the whole transport length, and the IPv4 header checksum valid for
+ * the whole packet. Segmentation engines that add each segment's length
+ * to the pseudo-header sum themselves, and sum the IPv4 header over the
+ * field as they find it (Intel's 8254x, 8257x and later), want the
+ * pseudo-header sum over a zero length (%NETCX_GSO_SEED_NO_LEN) and the
+ * IPv4 header checksum field zeroed (%NETCX_GSO_SEED_IPV4_CSUM0).
+ */
+#define NETCX_GSO_SEED_NO_LEN		BIT(0)
+#define NETCX_GSO_SEED_IPV4_CSUM0	BIT(1)
+#define NETCX_GSO_SEED_ALL		GENMASK(1, 0)
 
 /**
  * struct netcx_rsc_caps - receive segment coalescing capabilities

@@ -20,4 +20,8 @@ static inline void ethtool_puts(u8 **data, const char *str)
 }
 #endif
 
+#ifndef NETCX_HAVE_PCI_IRQ_INTX
+#define PCI_IRQ_INTX	PCI_IRQ_LEGACY
+#endif
+
 #endif /* _NETCX_COMPAT_H */

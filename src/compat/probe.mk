@@ -27,3 +27,9 @@ netcx_gso_segment := skb_gso_segment[(]
 ifeq ($(call netcx_probe,net/gso.h,$(netcx_gso_segment)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_NET_GSO_H
 endif
+
+# PCI_IRQ_INTX arrived in 6.8 (PCI_IRQ_LEGACY before).
+netcx_pci_irq_intx := define PCI_IRQ_INTX
+ifeq ($(call netcx_probe,linux/pci.h,$(netcx_pci_irq_intx)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_PCI_IRQ_INTX
+endif

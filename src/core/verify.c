@@ -142,6 +142,8 @@ static const char *netcx_check_gso(const struct netcx_gso_caps *caps)
 		return "maximum offload size above GSO_MAX_SIZE";
 	if (caps->min_segs > max_segs)
 		return "minimum segment count above the maximum";
+	if (caps->seed & ~NETCX_GSO_SEED_ALL)
+		return "unknown segmentation seed flag";
 	return netcx_check_l4_offset(caps->l4_offset_limit);
 }
 

@@ -8,8 +8,10 @@
 #include <linux/err.h>
 #include <linux/export.h>
 #include <linux/if_vlan.h>
+#include <linux/ip.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <net/checksum.h>
 
 #include <compat/compat.h>
 #include <netcx/netcx.h>
@@ -235,21 +237,60 @@ static int netcx_tx_one_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 }
 
 /*
+ * A packet the hardware segments, its headers seeded as the hardware wants
+ * them ("DOC: segmentation seeds"), in a header of its own: the stack may
+ * still hold a clone (TCP keeps one to retransmit).
+ */
+static int netcx_tx_seed(struct netcx_adapter *ad, struct sk_buff **pskb,
+			 const struct netcx_tx_desc *desc, u8 gso_off)
+{
+	const struct netcx_gso_caps *caps =
+		gso_off == NETCX_OFFLOAD_LSO ? &ad->lso : &ad->uso;
+	struct sk_buff *skb = *pskb;
+	__sum16 *check;
+	__be32 len;
+
+	if (!caps->seed)
+		return 0;
+	if (skb_cow_head(skb, 0))
+		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, -ENOMEM);
+	if ((caps->seed & NETCX_GSO_SEED_IPV4_CSUM0) &&
+	    !(desc->flags & NETCX_TXD_IPV6))
+		((struct iphdr *)(skb->data + desc->l3_offset))->check = 0;
+	if (caps->seed & NETCX_GSO_SEED_NO_LEN) {
+		check = (__sum16 *)(skb->data + desc->l4_offset +
+				    desc->csum_offset);
+		len = htonl(skb->len - desc->l4_offset);
+		csum_replace_by_diff(check, (__force __wsum)len);
+	}
+	return 0;
+}
+
+/* The hardware segments the packet: counted, and seeded if it asks. */
+static int netcx_tx_gso_hw(struct netcx_adapter *ad, struct sk_buff **pskb,
+			   const struct netcx_tx_desc *desc, u8 gso_off)
+{
+	netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
+	return netcx_tx_seed(ad, pskb, desc, gso_off);
+}
+
+/*
  * What netcx_tx_fast() decided, done and counted: the hardware takes the
  * packet (GSO when @gso_off says so), or its checksum (@csum_why) is
  * computed here.
  */
 static __always_inline int netcx_tx_fast_done(struct netcx_adapter *ad,
-					      struct sk_buff **pskb, u8 gso_off,
-					      u8 csum_why)
+					      struct sk_buff **pskb,
+					      const struct netcx_tx_desc *desc,
+					      u8 gso_off, u8 csum_why)
 {
 	if (csum_why)
 		return netcx_tx_checksum(ad, pskb, csum_why);
-	if (gso_off == NETCX_OFFLOAD_MAX)
+	if (gso_off == NETCX_OFFLOAD_MAX) {
 		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
-	else
-		netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
-	return 0;
+		return 0;
+	}
+	return netcx_tx_gso_hw(ad, pskb, desc, gso_off);
 }
 
 /* netcx_tx_prepare() past its fast path: any packet. */
@@ -273,7 +314,7 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	/* as netcx_tx_decide() would say, without it */
 	if (!ret &&
 	    netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off, &csum_why))
-		return netcx_tx_fast_done(ad, pskb, gso_off, csum_why);
+		return netcx_tx_fast_done(ad, pskb, desc, gso_off, csum_why);
 	netcx_tx_decide(ad, skb, ret ? NULL : &lay, features, &v, desc);
 
 	if (v.vlan_why) {
@@ -288,10 +329,8 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	skb = *pskb;
 
 	if (skb_is_gso(skb)) {
-		if (!v.gso_why) {
-			netcx_count_gso(ad, v.gso_off, true, NETCX_WHY_NONE);
-			return 0;
-		}
+		if (!v.gso_why)
+			return netcx_tx_gso_hw(ad, pskb, desc, v.gso_off);
 		if (v.segs < 2 && v.gso_off != NETCX_OFFLOAD_MAX)
 			return netcx_tx_one_segment(ad, pskb, &v);
 		memset(desc, 0, sizeof(*desc));
@@ -321,8 +360,9 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
  * its segments left %CHECKSUM_PARTIAL where the hardware can sum them. This
  * covers the packets that never met netcx_features_check() (pktgen) and
  * the features that changed since. The hardware is never asked for what it
- * did not declare or what is not active. Counts what it did ("DOC:
- * counting").
+ * did not declare or what is not active. A packet the hardware is to
+ * segment has its headers seeded as &netcx_gso_caps.seed asks ("DOC:
+ * segmentation seeds"). Counts what it did ("DOC: counting").
  *
  * Then, for a return of 0, the driver posts *@pskb with @desc. For
  * %NETCX_TX_SEGMENTED, *@pskb is a list of segments (@desc is zeroed): the
@@ -332,7 +372,8 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
  * and counted; the driver returns %NETDEV_TX_OK.
  *
  * Context: ndo_start_xmit, BH disabled. Allocates only to segment, to push
- * a tag or to checksum in software.
+ * a tag, to checksum in software, or to seed the headers of a shared
+ * packet.
  * Return: 0, %NETCX_TX_SEGMENTED, or a negative errno (dropped): -EINVAL
  * or -EBADMSG for a malformed packet, or the software fallback's error.
  */
@@ -362,6 +403,6 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	    !netcx_tx_fast(ad, skb, &lay, READ_ONCE(ad->dev->features), desc,
 			   &gso_off, &csum_why))
 		return netcx_tx_prepare_slow(ad, pskb, desc);
-	return netcx_tx_fast_done(ad, pskb, gso_off, csum_why);
+	return netcx_tx_fast_done(ad, pskb, desc, gso_off, csum_why);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_tx_prepare, NETCX_NS);

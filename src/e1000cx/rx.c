@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * e1000cx receive: the descriptor ring and NAPI's receive.
+ *
+ * Buffer scheme: one page per descriptor, RCTL.BSIZE 4096 (BSEX). A frame
+ * up to 4096 bytes takes one descriptor; a jumbo frame (RCTL.LPE, set for
+ * an MTU above 1500: up to 16128 bytes with the FCS stripped) spans up to
+ * four, chained until EOP into one skb's page fragments. Frames of
+ * E1000CX_RX_HDR bytes or less are copied into a small skb and the page
+ * stays on the ring; longer ones have their headers copied into the skb's
+ * linear area and the page becomes a fragment, replaced by a new one.
+ */
+#include <linux/dma-mapping.h>
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include <netcx/netcx.h>
+
+#include "e1000cx.h"
+
+/**
+ * e1000cx_rx_alloc() - allocate the receive ring (no buffers yet)
+ * @e: the adapter.
+ * @count: descriptors, a power of two.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int e1000cx_rx_alloc(struct e1000cx *e, u32 count)
+{
+	e->rx_buf = kcalloc(count, sizeof(*e->rx_buf), GFP_KERNEL);
+	if (!e->rx_buf)
+		return -ENOMEM;
+	e->rx_ring = dma_alloc_coherent(&e->pdev->dev,
+					count * sizeof(*e->rx_ring),
+					&e->rx_ring_dma, GFP_KERNEL);
+	if (!e->rx_ring) {
+		kfree(e->rx_buf);
+		e->rx_buf = NULL;
+		return -ENOMEM;
+	}
+	e->rx_count = count;
+	return 0;
+}
+
+/**
+ * e1000cx_rx_free() - free the receive ring, drained
+ * @e: the adapter.
+ */
+void e1000cx_rx_free(struct e1000cx *e)
+{
+	if (e->rx_ring)
+		dma_free_coherent(&e->pdev->dev,
+				  e->rx_count * sizeof(*e->rx_ring),
+				  e->rx_ring, e->rx_ring_dma);
+	e->rx_ring = NULL;
+	kfree(e->rx_buf);
+	e->rx_buf = NULL;
+}
+
+static bool e1000cx_rx_page(struct e1000cx *e, struct e1000cx_rx_buf *b,
+			    gfp_t gfp)
+{
+	struct page *page = alloc_page(gfp);
+	dma_addr_t dma;
+
+	if (!page)
+		return false;
+	dma = dma_map_page(&e->pdev->dev, page, 0, PAGE_SIZE, DMA_FROM_DEVICE);
+	if (dma_mapping_error(&e->pdev->dev, dma)) {
+		__free_page(page);
+		return false;
+	}
+	b->page = page;
+	b->dma = dma;
+	return true;
+}
+
+/* Gives the device buffers up to a full ring (one slot stays empty). */
+static void e1000cx_rx_refill(struct e1000cx *e, gfp_t gfp)
+{
+	u32 tail = e->rx_tail;
+	struct e1000cx_rx_buf *b;
+	struct e1000cx_rx_desc *d;
+
+	while (tail - e->rx_clean < e->rx_count - 1) {
+		b = &e->rx_buf[tail % e->rx_count];
+		if (!b->page && !e1000cx_rx_page(e, b, gfp)) {
+			e1000cx_count(e, E1000CX_RX_ALLOC_FAIL, 1);
+			break;
+		}
+		d = &e->rx_ring[tail % e->rx_count];
+		d->addr = cpu_to_le64(b->dma);
+		d->status = 0;
+		tail++;
+	}
+	if (tail == e->rx_tail)
+		return;
+	e->rx_tail = tail;
+	/* the descriptors before the tail that hands them over */
+	wmb();
+	e1000cx_wr(e, E1000CX_RDT, tail % e->rx_count);
+}
+
+/**
+ * e1000cx_rx_start() - fill the ring, hand it to the device, enable receive
+ * @e: the adapter, after reset.
+ */
+void e1000cx_rx_start(struct e1000cx *e)
+{
+	u32 rctl;
+
+	e->rx_tail = 0;
+	e->rx_clean = 0;
+	e->rx_skb = NULL;
+	memset(e->rx_ring, 0, e->rx_count * sizeof(*e->rx_ring));
+
+	e1000cx_wr(e, E1000CX_RDBAL, lower_32_bits(e->rx_ring_dma));
+	e1000cx_wr(e, E1000CX_RDBAH, upper_32_bits(e->rx_ring_dma));
+	e1000cx_wr(e, E1000CX_RDLEN, e->rx_count * sizeof(*e->rx_ring));
+	e1000cx_wr(e, E1000CX_RDH, 0);
+	e1000cx_wr(e, E1000CX_RDT, 0);
+	e1000cx_wr(e, E1000CX_RDTR, 0);
+	e1000cx_wr(e, E1000CX_RADV, 0);
+
+	rctl = E1000CX_RCTL_EN | E1000CX_RCTL_BAM | E1000CX_RCTL_SECRC |
+	       E1000CX_RCTL_BSEX | E1000CX_RCTL_SZ_4096;
+	if (e->dev->mtu > ETH_DATA_LEN)
+		rctl |= E1000CX_RCTL_LPE;
+	e->rctl = rctl;
+	e1000cx_hw_set_rx_mode(e);
+	e1000cx_rx_refill(e, GFP_KERNEL);
+}
+
+/**
+ * e1000cx_rx_drain() - free every buffer of a stopped device's ring
+ * @e: the adapter: receive disabled, NAPI off.
+ */
+void e1000cx_rx_drain(struct e1000cx *e)
+{
+	struct e1000cx_rx_buf *b;
+	u32 i;
+
+	if (!IS_ERR_OR_NULL(e->rx_skb))
+		dev_kfree_skb_any(e->rx_skb);
+	e->rx_skb = NULL;
+	for (i = 0; i < e->rx_count; i++) {
+		b = &e->rx_buf[i];
+		if (!b->page)
+			continue;
+		dma_unmap_page(&e->pdev->dev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+		__free_page(b->page);
+		b->page = NULL;
+	}
+}
+
+/* A tag the device stripped while stripping is off: back into the frame. */
+static struct sk_buff *e1000cx_rx_tag(struct e1000cx *e, struct sk_buff *skb,
+				      u16 tci)
+{
+	if (e->vlan_rx_kinds & (tci & VLAN_VID_MASK ? NETCX_TAG_VLAN :
+						      NETCX_TAG_PRIO)) {
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tci);
+		return skb;
+	}
+	e1000cx_count(e, E1000CX_RX_TAG_RESTORED, 1);
+	return vlan_insert_tag(skb, htons(ETH_P_8021Q), tci);
+}
+
+/* The frame's buffer @b, @len bytes, added to the frame so far. */
+static struct sk_buff *e1000cx_rx_add(struct e1000cx *e, struct sk_buff *skb,
+				      struct e1000cx_rx_buf *b, u32 len)
+{
+	struct device *dmadev = &e->pdev->dev;
+	u32 hlen;
+	void *va;
+
+	if (!skb) {
+		skb = napi_alloc_skb(&e->napi, E1000CX_RX_HDR);
+		if (!skb)
+			return NULL;
+		dma_sync_single_for_cpu(dmadev, b->dma, len, DMA_FROM_DEVICE);
+		va = page_address(b->page);
+		if (len <= E1000CX_RX_HDR) {
+			/* copied: the page stays on the ring */
+			skb_put_data(skb, va, len);
+			dma_sync_single_for_device(dmadev, b->dma, len,
+						   DMA_FROM_DEVICE);
+			return skb;
+		}
+		hlen = eth_get_headlen(e->dev, va, E1000CX_RX_HDR);
+		skb_put_data(skb, va, hlen);
+		dma_unmap_page(dmadev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+		skb_add_rx_frag(skb, 0, b->page, hlen, len - hlen, PAGE_SIZE);
+		b->page = NULL;
+		return skb;
+	}
+	if (skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS) {
+		dev_kfree_skb_any(skb);
+		return NULL;
+	}
+	dma_unmap_page(dmadev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE);
+	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, b->page, 0, len,
+			PAGE_SIZE);
+	b->page = NULL;
+	return skb;
+}
+
+/**
+ * e1000cx_rx() - receive up to @budget frames
+ * @e: the adapter.
+ * @budget: NAPI's budget.
+ *
+ * A frame spanning descriptors may end in a later poll: e->rx_skb keeps
+ * it (an ERR_PTR() while the rest of a frame already lost is skipped).
+ *
+ * Return: the frames handed to the stack (or dropped).
+ */
+int e1000cx_rx(struct e1000cx *e, int budget)
+{
+	struct sk_buff *skb = e->rx_skb;
+	struct e1000cx_rx_buf *b;
+	struct e1000cx_rx_desc *d;
+	unsigned int bytes = 0;
+	u8 status, errors;
+	int done = 0;
+	u16 len;
+
+	while (done < budget) {
+		d = &e->rx_ring[e->rx_clean % e->rx_count];
+		status = READ_ONCE(d->status);
+		if (!(status & E1000CX_RXD_STA_DD))
+			break;
+		/* the rest of the descriptor after DD */
+		dma_rmb();
+		len = le16_to_cpu(d->length);
+		errors = d->errors;
+		b = &e->rx_buf[e->rx_clean % e->rx_count];
+		e->rx_clean++;
+
+		if (!IS_ERR(skb)) {
+			skb = e1000cx_rx_add(e, skb, b, len);
+			if (!skb) {
+				/* the rest of this frame is dropped too */
+				e1000cx_count(e, E1000CX_RX_ALLOC_FAIL, 1);
+				skb = ERR_PTR(-ENOMEM);
+			}
+		}
+		if (!(status & E1000CX_RXD_STA_EOP))
+			continue;
+		done++;
+		if (IS_ERR(skb)) {
+			skb = NULL;
+			continue;
+		}
+		if (errors & E1000CX_RXD_ERR_FRAME) {
+			e1000cx_count(e, E1000CX_RX_FRAME_ERRORS, 1);
+			dev_kfree_skb_any(skb);
+			skb = NULL;
+			continue;
+		}
+		bytes += skb->len;
+		if (status & E1000CX_RXD_STA_VP) {
+			skb = e1000cx_rx_tag(e, skb, le16_to_cpu(d->special));
+			if (!skb)
+				continue;
+		}
+		skb->protocol = eth_type_trans(skb, e->dev);
+		e1000cx_offload_rx(e, skb, status, errors);
+		napi_gro_receive(&e->napi, skb);
+		skb = NULL;
+	}
+	e->rx_skb = skb;
+	if (done) {
+		e1000cx_count(e, E1000CX_RX_PACKETS, done);
+		e1000cx_count(e, E1000CX_RX_BYTES, bytes);
+	}
+	e1000cx_rx_refill(e, GFP_ATOMIC);
+	return done;
+}
