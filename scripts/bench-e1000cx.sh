@@ -41,7 +41,7 @@ timeout=$((300 + rounds * 2 * (3 * secs + 20) + secs + 60))
 	--out "$out" "$NETCX_TOP/scripts/guest/bench-e1000cx.sh" "$build" \
 	"$rounds" "$secs"
 
-python3 - "$out/bench.tsv" <<'PY'
+python3 - "$out/bench.tsv" "$out/runs.txt" <<'PY'
 import sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -59,17 +59,28 @@ print(f"e1000cx against the in-tree e1000, QEMU 82540EM pair, Debian 6.12 under 
       f"{get('guest', 'cpus'):.0f} vCPU;")
 print(f"{get('rounds', 'n'):.0f} rounds, both drivers in each, which goes first alternating; "
       "Gbit/s and CPU s/GB are medians of the runs,")
-print("ratios medians of the rounds' ratios; CPU = the guest's busy time "
-      "(/proc/stat) per GB the receiver took in (IP bytes)")
-print(f"{'metric':7} {'e1000':>8} {'e1000cx':>8} {'ratio':>6}  "
+print("ratios medians of the rounds' ratios (their range after them); CPU = the guest's")
+print("busy time (/proc/stat) per GB the receiving NIC took in, busy = its share of the time")
+# each round's ratio, from the runs: "round driver metric bit/s cpu busy"
+runs = {}
+for line in open(sys.argv[2]):
+    f = line.split()
+    if len(f) == 6:
+        runs[(f[0], f[1], f[2])] = float(f[3])
+def spread(m):
+    v = sorted(runs[(k, "e1000cx", m)] / runs[(k, "e1000", m)]
+               for (k, d, mm) in runs if d == "e1000" and mm == m
+               and runs[(k, d, mm)] > 0 and (k, "e1000cx", m) in runs)
+    return f"{v[0]:.2f}-{v[-1]:.2f}" if v else "-"
+print(f"{'metric':7} {'e1000':>8} {'e1000cx':>8} {'ratio':>6} {'range':>10}  "
       f"{'CPU s/GB e1000':>14} {'e1000cx':>8} {'ratio':>6}  {'busy':>9}")
 for m in ("tcp4", "tcp6", "udp4"):
     if m not in r:
         continue
     print(f"{m:7} {get('e1000', m) / 1e9:8.3f} {get('e1000cx', m) / 1e9:8.3f} "
-          f"{r[m]:5.2f}x  {get('e1000', 'cpu_' + m):14.2f} {get('e1000cx', 'cpu_' + m):8.2f} "
-          f"{r.get('cpu_' + m, 0):5.2f}x  {get('e1000', 'busy_' + m):4.2f} "
-          f"{get('e1000cx', 'busy_' + m):4.2f}")
+          f"{r[m]:5.2f}x {spread(m):>10}  {get('e1000', 'cpu_' + m):14.1f} "
+          f"{get('e1000cx', 'cpu_' + m):8.1f} {r.get('cpu_' + m, 0):5.2f}x  "
+          f"{get('e1000', 'busy_' + m):4.2f} {get('e1000cx', 'busy_' + m):4.2f}")
 d = rows.get("e1000cx-lso6", {})
 if d:
     print(f"e1000cx lso_ipv6=1 (IPv6 TSO by QEMU's model), one run: tcp6 "
