@@ -80,7 +80,8 @@ rx_bytes() {
 # (past the client's start and, for TCP, the second left out) for
 # SECONDS - 1 seconds (at least 1), so neither end of the client is in it;
 # prints "cpu_per_gb busy": the guest's busy CPU seconds per GB nic1
-# received (its driver's rx_bytes), and the busy share of the window
+# received (its driver's rx_bytes; -1 when nothing arrived in the window),
+# and the busy share of the window
 steady() {
 	local busy oct t len=$((secs > 2 ? secs - 1 : 1))
 	sleep "$1"
@@ -89,10 +90,11 @@ steady() {
 	busy=$(( $(cpu_busy) - busy )) oct=$(( $(rx_bytes) - oct ))
 	t=$(( $(date +%s%N) - t ))
 	awk -v b="$busy" -v o="$oct" -v t="$t" -v hz="$hz" 'BEGIN {
-		printf "%.3f %.3f\n", o ? b / hz / (o / 1e9) : 0, t ? b / hz / (t / 1e9) : 0 }'
+		printf "%.3f %.3f\n", o > 0 ? b / hz / (o / 1e9) : -1, t ? b / hz / (t / 1e9) : 0 }'
 }
 
-# tcp_run ADDR: one iperf3 TCP stream a -> b; prints "bit/s cpu_per_gb busy"
+# tcp_run ADDR NAME: one iperf3 TCP stream a -> b, its report kept as
+# $NETCX_OUT/iperf3-NAME.json; prints "bit/s cpu_per_gb busy"
 tcp_run() {
 	local json=/tmp/bench-iperf3.json bps w
 	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/bench-iperf3.pid
@@ -101,6 +103,7 @@ tcp_run() {
 		iperf3 -J -c "$1" -p 5201 -O 1 -t "$secs" > "$json" 2>&1 &
 	w=$(steady 1.5)
 	wait $!
+	cp "$json" "$NETCX_OUT/iperf3-$2.json" 2>/dev/null
 	bps=$(python3 -c 'import json, sys
 print("%.0f" % json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"])' \
 		"$json" 2>/dev/null || echo 0)
@@ -108,11 +111,11 @@ print("%.0f" % json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_sec
 	echo "$bps $w"
 }
 
-# warmup ADDR: a 2 s iperf3 TCP stream a -> b, not counted
+# warmup ADDR: a 1 s iperf3 TCP stream a -> b, not counted
 warmup() {
 	ip netns exec b iperf3 -s -1 -D -p 5201 -I /tmp/bench-iperf3.pid
 	ncsim_wait_listen b 5201
-	ip netns exec a timeout 30 iperf3 -c "$1" -p 5201 -t 2 >/dev/null 2>&1
+	ip netns exec a timeout 30 iperf3 -c "$1" -p 5201 -t 1 >/dev/null 2>&1
 	kill "$(cat /tmp/bench-iperf3.pid 2>/dev/null)" 2>/dev/null
 }
 
@@ -141,9 +144,9 @@ visit() {
 		e1000cx_pair_down
 		return 1
 	fi
-	# neighbours resolved both ways, then a TCP stream of 2 s not counted:
-	# the first stream after a bind stalled for a second or more with
-	# either driver, in every round of two runs without it
+	# neighbours resolved both ways, then a TCP stream of a second not
+	# counted: without it the first stream after a bind stalled for a
+	# second or more in about half the visits, with either driver
 	ncsim_ping a 198.18.0.2 >/dev/null
 	ncsim_ping a 2001:2::2 >/dev/null
 	warmup 198.18.0.2
@@ -151,9 +154,9 @@ visit() {
 		note "$drv: $(features a "${EC_DEV[0]}" tx-checksumming \
 			tcp-segmentation-offload tx-tcp6-segmentation rx-checksumming)"
 	fi
-	line=$(tcp_run 198.18.0.2)
+	line=$(tcp_run 198.18.0.2 "$r-$drv-tcp4")
 	echo "$r $drv tcp4 $line" >> /tmp/runs
-	line=$(tcp_run 2001:2::2)
+	line=$(tcp_run 2001:2::2 "$r-$drv-tcp6")
 	echo "$r $drv tcp6 $line" >> /tmp/runs
 	line=$(udp_run 198.18.0.2)
 	echo "$r $drv udp4 $line" >> /tmp/runs
@@ -173,7 +176,7 @@ lso6_diagnostic() {
 	fi
 	note "lso_ipv6=1: $(features a "${EC_DEV[0]}" tx-tcp6-segmentation)"
 	trunc=$(ip_counter Ip6InTruncatedPkts) lso=$(ec_stat 0 tx_lso_hw)
-	line=$(tcp_run 2001:2::2)
+	line=$(tcp_run 2001:2::2 lso6-e1000cx-tcp6)
 	record e1000cx-lso6 tcp6 "${line%% *}"
 	record e1000cx-lso6 tx_lso_hw $(( $(ec_stat 0 tx_lso_hw) - lso ))
 	record e1000cx-lso6 ip6_truncated $(( $(ip_counter Ip6InTruncatedPkts) - trunc ))
@@ -206,12 +209,13 @@ cp /tmp/runs "$NETCX_OUT/runs.txt"
 for m in tcp4 tcp6 udp4; do
 	for drv in e1000 e1000cx; do
 		record "$drv" "$m" "$(awk -v d="$drv" -v m="$m" '$2 == d && $3 == m { print $4 }' /tmp/runs | median)"
-		record "$drv" "cpu_$m" "$(awk -v d="$drv" -v m="$m" '$2 == d && $3 == m { print $5 }' /tmp/runs | median)"
+		record "$drv" "cpu_$m" "$(awk -v d="$drv" -v m="$m" '$2 == d && $3 == m && $5 >= 0 { print $5 }' /tmp/runs | median)"
+		record "$drv" "empty_$m" "$(awk -v d="$drv" -v m="$m" '$2 == d && $3 == m && $5 < 0 { n++ } END { print n + 0 }' /tmp/runs)"
 		record "$drv" "busy_$m" "$(awk -v d="$drv" -v m="$m" '$2 == d && $3 == m { print $6 }' /tmp/runs | median)"
 	done
 	record ratio "$m" "$(awk -v m="$m" '$3 == m { v[$1, $2] = $4; r[$1] = 1 }
 		END { for (i in r) if (v[i, "e1000"] > 0 && ((i, "e1000cx") in v)) print v[i, "e1000cx"] / v[i, "e1000"] }' /tmp/runs | median)"
-	record ratio "cpu_$m" "$(awk -v m="$m" '$3 == m { v[$1, $2] = $5; r[$1] = 1 }
+	record ratio "cpu_$m" "$(awk -v m="$m" '$3 == m && $5 >= 0 { v[$1, $2] = $5; r[$1] = 1 }
 		END { for (i in r) if (v[i, "e1000"] > 0 && ((i, "e1000cx") in v)) print v[i, "e1000cx"] / v[i, "e1000"] }' /tmp/runs | median)"
 done
 record rounds n "$(awk '$2 == "e1000cx" && $3 == "tcp4" && $4 > 0 { n++ } END { print n + 0 }' /tmp/runs)"
