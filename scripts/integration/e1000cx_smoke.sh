@@ -25,10 +25,13 @@
 #           tx_fallback_unsupported); a VLAN over both ports; ethtool -K
 #           tso off, tx off, rxvlan off, txvlan off, each with a transfer
 #           and its counters; the module reloaded with keywords switching
-#           kinds off and the fallbacks counted
+#           kinds off and the fallbacks counted; ethtool -K rx off
 #   both    e1000cx on both NICs: traffic both ways, ethtool -G under
 #           traffic, an MTU of 9000 (jumbo frames over several receive
 #           descriptors), rmmod under traffic
+#   runtime e1000cx on both NICs: the link flapped from QEMU's monitor
+#           (set_link) under traffic, carrier followed through LSC; nic1
+#           hot-unplugged (device_del) under traffic
 #
 # Each run ends with "e1000cx_smoke: N passed, N failed".
 #
@@ -37,7 +40,7 @@
 #   e1000cx_smoke.sh --runs       the runs
 set -u
 if [ "${1:-}" = --runs ]; then
-	echo mixed both
+	echo mixed both runtime
 	exit 0
 fi
 build=$1 run=${2:-mixed}
@@ -151,6 +154,12 @@ mixed() {
 	offload_off txvlan 198.18.1.2 "$data" tx_vlan_hw tx_vlan_sw
 	check "txvlan off: a tag in the packet, TSO still by the hardware" \
 		gt0 "$(delta tx_lso_hw)"
+	snap rx_csum_inactive
+	check "ethtool -K rx off" ip netns exec a ethtool -K "${EC_DEV[0]}" rx off
+	check "rx off: TCP b to a, intact" ncsim_transfer b a 198.18.0.1 "$small"
+	check "rx off: rx_csum_inactive counted" gt0 "$(delta rx_csum_inactive)"
+	ip netns exec a ethtool -K "${EC_DEV[0]}" rx on
+
 	snap rx_tag_restored
 	check "ethtool -K rxvlan off" ip netns exec a ethtool -K "${EC_DEV[0]}" rxvlan off
 	check "rxvlan off: TCP over the VLAN, b to a, intact" \
@@ -230,11 +239,56 @@ both() {
 	e1000cx_pair_down
 }
 
+# say one command to this guest's QEMU monitor
+monitor() {
+	"$NETCX_TOP/scripts/guest/qemu-monitor.sh" "$1"
+}
+
+runtime() {
+	local iperf i
+	check "runtime: e1000cx on nic0 and nic1" e1000cx_drivers e1000cx e1000cx
+	check "runtime: pair up in two namespaces, link up" e1000cx_pair_up
+
+	ip netns exec b iperf3 -s -1 -D -p 5201
+	ncsim_wait_listen b 5201
+	ip netns exec a timeout 40 iperf3 -c 198.18.0.2 -p 5201 -t 12 -J \
+		>/dev/null 2>&1 &
+	iperf=$!
+	sleep 2
+	check "runtime: set_link nic0 off under traffic" monitor "set_link nic0 off"
+	check "runtime: carrier off (LSC, STATUS.LU)" \
+		e1000cx_wait_carrier a "${EC_DEV[0]}" 0
+	sleep 1
+	check "runtime: set_link nic0 on" monitor "set_link nic0 on"
+	check "runtime: carrier on again" e1000cx_wait_carrier a "${EC_DEV[0]}" 1
+	wait "$iperf"
+	check "runtime: after the flap, TCP over IPv4, intact" \
+		ncsim_transfer a b 198.18.0.2 "$data"
+
+	ip netns exec a iperf3 -s -1 -D -p 5201
+	ncsim_wait_listen a 5201
+	ip netns exec b timeout 40 iperf3 -c 198.18.0.1 -p 5201 -t 15 -J \
+		>/dev/null 2>&1 &
+	iperf=$!
+	sleep 3
+	check "runtime: traffic flows" gt0 "$(ec_stat 0 rx_packets)"
+	check "runtime: device_del nic1 under traffic" monitor "device_del nic1"
+	for i in $(seq 100); do
+		[ -e "/sys/bus/pci/devices/${EC_PCI[1]}" ] || break
+		sleep 0.1
+	done
+	check "runtime: nic1 is gone from the PCI bus" \
+		[ ! -e "/sys/bus/pci/devices/${EC_PCI[1]}" ]
+	wait "$iperf"
+	check "runtime: nic0 still up" e1000cx_wait_carrier a "${EC_DEV[0]}" 1
+	e1000cx_pair_down
+}
+
 case $run in
 mixed) modprobe e1000 ;;
 esac
 echo e1000cx > "/sys/bus/pci/devices/${EC_PCI[0]}/driver_override"
-[ "$run" = both ] &&
+[ "$run" != mixed ] &&
 	echo e1000cx > "/sys/bus/pci/devices/${EC_PCI[1]}/driver_override"
 check "$run: load netcx and e1000cx" e1000cx_load "$build"
 "$run"
