@@ -90,7 +90,7 @@ steady() {
 	busy=$(( $(cpu_busy) - busy )) oct=$(( $(rx_bytes) - oct ))
 	t=$(( $(date +%s%N) - t ))
 	awk -v b="$busy" -v o="$oct" -v t="$t" -v hz="$hz" 'BEGIN {
-		printf "%.3f %.3f\n", o > 0 ? b / hz / (o / 1e9) : -1, t ? b / hz / (t / 1e9) : 0 }'
+		printf "%.3f %.3f\n", (o > 0 ? b / hz / (o / 1e9) : -1), (t ? b / hz / (t / 1e9) : 0) }'
 }
 
 # tcp_run ADDR NAME: one iperf3 TCP stream a -> b, its report kept as
