@@ -14,8 +14,8 @@
 #
 # NETCX_BENCH_E1000CX_ROUNDS (default 5) sets the rounds,
 # NETCX_BENCH_E1000CX_SECONDS (default 3) the length of each run (TCP: after
-# a second left out); the defaults keep the part, boot included, near
-# seven minutes on two busy cores.
+# a second left out); with the defaults the part, boot included, took
+# seven to ten minutes on two cores shared with other guests.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
