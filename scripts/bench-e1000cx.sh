@@ -46,7 +46,7 @@ timeout=$((300 + rounds * 2 * (3 * secs + 35) + secs + 60))
 # guest clock runs on while QEMU waits for a core, so the guest's figures
 # move with it.
 hostshare() {
-	local pid= t
+	local pid='' t
 	while [ ! -e "$out/qemu-done" ]; do
 		[ -n "$pid" ] && [ -e "/proc/$pid" ] ||
 			pid=$(pgrep -n -f "^qemu-system-x86_64 .*path=$out," || true)
