@@ -9,8 +9,20 @@
 # stream takes, and the in-kernel benchmarks of bench/netcx_bench.ko: ns
 # per packet against the kernel's own paths, and bytes per port. Only
 # ratios within one run count (docs/benchmarks.md).
+#
+# Then the e1000cx part, scripts/bench-e1000cx.sh: one boot of Debian's
+# 6.12 kernel in QEMU, e1000cx against the in-tree e1000 on the same
+# emulated 82540EMs, and the lines of offload code each has.
+# NETCX_BENCH_ONLY=uml or NETCX_BENCH_ONLY=e1000cx runs one part alone.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+
+only=${NETCX_BENCH_ONLY:-}
+case $only in
+''|uml) ;;
+e1000cx) exec "$NETCX_TOP/scripts/bench-e1000cx.sh" ;;
+*) die "NETCX_BENCH_ONLY must be uml or e1000cx" ;;
+esac
 
 runs=${NETCX_BENCH_RUNS:-5}
 secs=${NETCX_BENCH_SECONDS:-4}
@@ -299,3 +311,4 @@ for (case, metric), v in runs.items():
 PY
 fi
 echo "bench: results in $out (bench.tsv, console.log, ethtool -S snapshots)"
+[ "$only" = uml ] || "$NETCX_TOP/scripts/bench-e1000cx.sh"
