@@ -10,6 +10,9 @@
 #   make check          W=1, sparse and checkpatch --strict against every tree
 #   make kunit          the KUnit suites in a UML guest
 #   make shell          a shell inside the UML guest, modules built
+#   make qemu-shell KVER=6.12|6.1
+#                       a shell in a QEMU guest on Debian's kernel, modules
+#                       built, two 82540EM NICs
 #   make bench          benchmarks in one boot of the bench UML kernel
 #   make clean
 
@@ -68,7 +71,11 @@ run:
 shell:
 	scripts/shell.sh
 
+qemu-shell:
+	scripts/qemu-shell.sh $(or $(KVER),6.12)
+
 bench:
 	scripts/bench.sh
 
-.PHONY: all modules install dkms-install dkms-remove clean uml kunit check test run shell bench
+.PHONY: all modules install dkms-install dkms-remove clean uml kunit check test run shell \
+	qemu-shell bench

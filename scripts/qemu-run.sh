@@ -97,7 +97,8 @@ esac
 mkdir -p "$out"
 out=$(realpath "$out")
 q=$out/qemu
-rm -rf "$q"
+# Nothing left from an earlier run in the same folder may be read as this one's.
+rm -rf "$q" "$out/console.log" "$out/dmesg.log"
 mkdir -p "$q"
 
 # The job file: what the guest init runs, with its environment.
