@@ -1717,7 +1717,7 @@ static void lso_seed_case(struct kunit *test, bool v6, bool seg_hw)
 		want = ~csum_tcpudp_magic(ip_hdr(skb)->saddr,
 					  ip_hdr(skb)->daddr, 0, IPPROTO_TCP, 0);
 		ipsum = ip_hdr(skb)->check;
-		KUNIT_ASSERT_NE(test, ipsum, 0);
+		KUNIT_ASSERT_NE(test, (__force u16)ipsum, 0);
 	}
 	tcp_hdr(skb)->check = stack;
 	skb_shinfo(skb)->gso_size = 1000;
@@ -1733,20 +1733,24 @@ static void lso_seed_case(struct kunit *test, bool v6, bool seg_hw)
 		KUNIT_EXPECT_EQ(test, ret, NETCX_TX_SEGMENTED);
 		kfree_skb_list(skb);
 		/* the segments are the stack's: the clone is untouched too */
-		KUNIT_EXPECT_EQ(test, tcp_hdr(clone)->check, stack);
+		KUNIT_EXPECT_EQ(test, (__force u16)tcp_hdr(clone)->check,
+				(__force u16)stack);
 		kfree_skb(clone);
 		return;
 	}
 	KUNIT_ASSERT_EQ(test, ret, 0);
 	KUNIT_EXPECT_TRUE(test, desc.flags & NETCX_TXD_LSO);
 	KUNIT_EXPECT_EQ(test, desc.hdr_len, th + 32);
-	KUNIT_EXPECT_EQ(test, tcp_hdr(skb)->check, want);
+	KUNIT_EXPECT_EQ(test, (__force u16)tcp_hdr(skb)->check,
+			(__force u16)want);
 	if (!v6)
-		KUNIT_EXPECT_EQ(test, ip_hdr(skb)->check, 0);
+		KUNIT_EXPECT_EQ(test, (__force u16)ip_hdr(skb)->check, 0);
 	/* the stack's copy (TCP keeps one to retransmit) as it was */
-	KUNIT_EXPECT_EQ(test, tcp_hdr(clone)->check, stack);
+	KUNIT_EXPECT_EQ(test, (__force u16)tcp_hdr(clone)->check,
+			(__force u16)stack);
 	if (!v6)
-		KUNIT_EXPECT_EQ(test, ip_hdr(clone)->check, ipsum);
+		KUNIT_EXPECT_EQ(test, (__force u16)ip_hdr(clone)->check,
+				(__force u16)ipsum);
 	kfree_skb(skb);
 	kfree_skb(clone);
 }

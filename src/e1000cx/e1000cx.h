@@ -30,8 +30,8 @@ struct netcx_tx_desc;
 
 /* Bytes one data descriptor carries at most (DTALEN holds more). */
 #define E1000CX_TX_MAX_BUF	SZ_16K
-/* Room kept for the largest packet not segmented: context + head + frags */
-#define E1000CX_TX_STOP		(MAX_SKB_FRAGS + 4)
+/* Room kept for a large packet: context, head, frags of up to 32 KiB */
+#define E1000CX_TX_STOP		(2 * MAX_SKB_FRAGS + 4)
 #define E1000CX_TX_WAKE		(2 * E1000CX_TX_STOP)
 
 /* Receive: a page per descriptor (BSIZE 4096); headers copied into the skb */

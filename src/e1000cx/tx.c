@@ -290,11 +290,14 @@ netdev_tx_t e1000cx_xmit(struct sk_buff *skb, struct net_device *dev)
 	u32 need;
 	int ret;
 
-	/* room for the packet, or for its segments should netcx cut it */
-	need = e1000cx_tx_need(skb);
-	if (skb_is_gso(skb))
-		need += 3 * skb_shinfo(skb)->gso_segs;
-	need = min(need, e->tx_count - 1);
+	/*
+	 * Room for the packet as the hardware takes it. What the hardware
+	 * cannot segment the stack has segmented already (netcx's
+	 * features_check); a GSO skb netcx still cuts here (pktgen, features
+	 * changed since) posts the segments that fit, the others are dropped
+	 * and counted (tx_ring_full).
+	 */
+	need = min(e1000cx_tx_need(skb), e->tx_count - 1);
 	if (e1000cx_tx_maybe_stop(e, need)) {
 		/* what earlier calls left for the doorbell goes now */
 		e1000cx_wr(e, E1000CX_TDT, e->tx_tail % e->tx_count);
