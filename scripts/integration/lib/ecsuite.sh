@@ -10,6 +10,9 @@
 #                       to e1000cx's insmod
 #   ec_vlan_up          VLAN 5 (vl5) over both ports: 198.18.1.x/24 and
 #                       2001:2:0:1::x/64
+#   ec_port0_up         nic0 alone (again) into netns a, addressed, its VLAN
+#                       5 again, link up (after rmmod or an unplug, nic1
+#                       staying in b)
 #   ec_csum_errors      nstat's checksum error counters, both namespaces,
 #                       added up
 #   ec_monitor CMD      one HMP command to the guest's QEMU
@@ -42,6 +45,24 @@ ec_vlan_up() {
 		ip -n "$ns" addr add "2001:2:0:1::$((i + 1))/64" dev vl5 nodad
 		ip -n "$ns" link set vl5 up || return 1
 	done
+}
+
+ec_port0_up() {
+	local dev
+	dev=$(e1000cx_netdev "${EC_PCI[0]}")
+	[ -n "$dev" ] || return 1
+	EC_DEV[0]=$dev
+	ip link set "$dev" netns a || return 1
+	ip -n a addr add "${NCSIM_IP4[0]}/24" dev "$dev"
+	ip -n a addr add "${NCSIM_IP6[0]}/64" dev "$dev" nodad
+	ip -n a link add link "$dev" name vl5 type vlan id 5 || return 1
+	ip netns exec a sysctl -qw net.ipv6.conf.vl5.accept_ra=0 \
+		net.ipv6.conf.vl5.router_solicitations=0
+	ip -n a addr add 198.18.1.1/24 dev vl5
+	ip -n a addr add 2001:2:0:1::1/64 dev vl5 nodad
+	ip -n a link set "$dev" up || return 1
+	ip -n a link set vl5 up || return 1
+	e1000cx_wait_carrier a "$dev"
 }
 
 ec_csum_errors() {
