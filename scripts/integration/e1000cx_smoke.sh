@@ -20,15 +20,19 @@
 #
 #   mixed   e1000cx on nic0 against the in-tree e1000 on nic1: ping over
 #           IPv4 and IPv6; TCP and UDP both ways over both, each checked by
-#           SHA-256 digest; netcx's counters in the right buckets (tx_csum_hw,
+#           SHA-256 digest; iperf3 both ways; TCP sends of 1 byte to
+#           64 KiB + 1; netcx's counters in the right buckets (tx_csum_hw,
 #           tx_lso_hw over IPv4, IPv6 segmented in software with
 #           tx_fallback_unsupported); a VLAN over both ports; ethtool -K
-#           tso off, tx off, rxvlan off, txvlan off, each with a transfer
-#           and its counters; the module reloaded with keywords switching
-#           kinds off and the fallbacks counted
+#           tso off, tx off, txvlan off, rx off, rxvlan off, each with a
+#           transfer and its counters; the module reloaded with keywords
+#           switching kinds off and the fallbacks counted
 #   both    e1000cx on both NICs: traffic both ways, ethtool -G under
 #           traffic, an MTU of 9000 (jumbo frames over several receive
 #           descriptors), rmmod under traffic
+#   runtime e1000cx on both NICs: the link flapped from QEMU's monitor
+#           (set_link) under traffic, carrier followed through LSC; nic1
+#           hot-unplugged (device_del) under traffic
 #
 # Each run ends with "e1000cx_smoke: N passed, N failed".
 #
@@ -37,7 +41,7 @@
 #   e1000cx_smoke.sh --runs       the runs
 set -u
 if [ "${1:-}" = --runs ]; then
-	echo mixed both
+	echo mixed both runtime
 	exit 0
 fi
 build=$1 run=${2:-mixed}
@@ -78,6 +82,18 @@ traffic() {
 		ncsim_udp_transfer a b "$a6" "$small" 1200
 }
 
+# TCP sends from one byte to just over 64 KiB, both IP versions, a to b
+sizes() {
+	local n f=/tmp/e1000cx-size
+	for n in 1 1447 1449 65537; do
+		dd if=/dev/urandom of="$f" bs="$n" count=1 status=none
+		check "sizes: $n bytes over TCP/IPv4, intact" \
+			ncsim_transfer a b 198.18.0.2 "$f"
+		check "sizes: $n bytes over TCP/IPv6, intact" \
+			ncsim_transfer a b 2001:2::2 "$f"
+	done
+}
+
 vlan_up() {
 	local i ns dev
 	for i in 0 1; do
@@ -98,11 +114,14 @@ vlan_down() {
 # ethtool -K FEATURE off on port 0, a transfer, the counters, back on:
 # HW must not move, SW must ("-": the stack does it before netcx sees it)
 offload_off() {
-	local feat=$1 addr=$2 file=$3 hw=$4 sw=$5
-	snap "$hw" "$sw"
+	local feat=$1 addr=$2 file=$3 hw=$4 sw=$5 d
 	check "ethtool -K $feat off" ip netns exec a ethtool -K "${EC_DEV[0]}" "$feat" off
+	# after the change: what was queued before it counts as before
+	snap "$hw" "$sw"
 	check "$feat off: TCP to $addr, intact" ncsim_transfer a b "$addr" "$file"
-	check "$feat off: no $hw" eq0 "$(delta "$hw")"
+	d=$(delta "$hw")
+	echo "$feat off: $hw moved by $d"
+	check "$feat off: no $hw" eq0 "$d"
 	[ "$sw" = - ] || check "$feat off: $sw counted" gt0 "$(delta "$sw")"
 	ip netns exec a ethtool -K "${EC_DEV[0]}" "$feat" on
 }
@@ -137,6 +156,8 @@ mixed() {
 	check "counters: context descriptors reused (fewer than packets)" \
 		[ "$(ec_stat 0 tx_context_descs)" -lt "$(ec_stat 0 tx_packets)" ]
 
+	sizes
+
 	snap tx_vlan_hw
 	check "vlan: VLAN 5 over both ports" vlan_up
 	check "vlan: ping IPv4" ncsim_ping a 198.18.1.2
@@ -151,6 +172,12 @@ mixed() {
 	offload_off txvlan 198.18.1.2 "$data" tx_vlan_hw tx_vlan_sw
 	check "txvlan off: a tag in the packet, TSO still by the hardware" \
 		gt0 "$(delta tx_lso_hw)"
+	snap rx_csum_inactive
+	check "ethtool -K rx off" ip netns exec a ethtool -K "${EC_DEV[0]}" rx off
+	check "rx off: TCP b to a, intact" ncsim_transfer b a 198.18.0.1 "$small"
+	check "rx off: rx_csum_inactive counted" gt0 "$(delta rx_csum_inactive)"
+	ip netns exec a ethtool -K "${EC_DEV[0]}" rx on
+
 	snap rx_tag_restored
 	check "ethtool -K rxvlan off" ip netns exec a ethtool -K "${EC_DEV[0]}" rxvlan off
 	check "rxvlan off: TCP over the VLAN, b to a, intact" \
@@ -230,11 +257,56 @@ both() {
 	e1000cx_pair_down
 }
 
+# say one command to this guest's QEMU monitor
+monitor() {
+	"$NETCX_TOP/scripts/guest/qemu-monitor.sh" "$1"
+}
+
+runtime() {
+	local iperf i
+	check "runtime: e1000cx on nic0 and nic1" e1000cx_drivers e1000cx e1000cx
+	check "runtime: pair up in two namespaces, link up" e1000cx_pair_up
+
+	ip netns exec b iperf3 -s -1 -D -p 5201
+	ncsim_wait_listen b 5201
+	ip netns exec a timeout 40 iperf3 -c 198.18.0.2 -p 5201 -t 12 -J \
+		>/dev/null 2>&1 &
+	iperf=$!
+	sleep 2
+	check "runtime: set_link nic0 off under traffic" monitor "set_link nic0 off"
+	check "runtime: carrier off (LSC, STATUS.LU)" \
+		e1000cx_wait_carrier a "${EC_DEV[0]}" 0
+	sleep 1
+	check "runtime: set_link nic0 on" monitor "set_link nic0 on"
+	check "runtime: carrier on again" e1000cx_wait_carrier a "${EC_DEV[0]}" 1
+	wait "$iperf"
+	check "runtime: after the flap, TCP over IPv4, intact" \
+		ncsim_transfer a b 198.18.0.2 "$data"
+
+	ip netns exec a iperf3 -s -1 -D -p 5201
+	ncsim_wait_listen a 5201
+	ip netns exec b timeout 40 iperf3 -c 198.18.0.1 -p 5201 -t 15 -J \
+		>/dev/null 2>&1 &
+	iperf=$!
+	sleep 3
+	check "runtime: traffic flows" gt0 "$(ec_stat 0 rx_packets)"
+	check "runtime: device_del nic1 under traffic" monitor "device_del nic1"
+	for i in $(seq 100); do
+		[ -e "/sys/bus/pci/devices/${EC_PCI[1]}" ] || break
+		sleep 0.1
+	done
+	check "runtime: nic1 is gone from the PCI bus" \
+		[ ! -e "/sys/bus/pci/devices/${EC_PCI[1]}" ]
+	wait "$iperf"
+	check "runtime: nic0 still up" e1000cx_wait_carrier a "${EC_DEV[0]}" 1
+	e1000cx_pair_down
+}
+
 case $run in
 mixed) modprobe e1000 ;;
 esac
 echo e1000cx > "/sys/bus/pci/devices/${EC_PCI[0]}/driver_override"
-[ "$run" = both ] &&
+[ "$run" != mixed ] &&
 	echo e1000cx > "/sys/bus/pci/devices/${EC_PCI[1]}/driver_override"
 check "$run: load netcx and e1000cx" e1000cx_load "$build"
 "$run"
