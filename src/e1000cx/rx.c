@@ -227,7 +227,12 @@ int e1000cx_rx(struct e1000cx *e, int budget)
 	int done = 0;
 	u16 len;
 
-	while (done < budget) {
+	/*
+	 * Only the slots handed to the device: the one the refill keeps
+	 * empty (and any it could not fill) still holds the DD bit of its
+	 * previous lap, and no buffer.
+	 */
+	while (done < budget && e->rx_clean != e->rx_tail) {
 		d = &e->rx_ring[e->rx_clean % e->rx_count];
 		status = READ_ONCE(d->status);
 		if (!(status & E1000CX_RXD_STA_DD))
