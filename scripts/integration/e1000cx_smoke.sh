@@ -30,9 +30,8 @@
 #   both    e1000cx on both NICs: traffic both ways, ethtool -G under
 #           traffic, an MTU of 9000 (jumbo frames over several receive
 #           descriptors), rmmod under traffic
-#   runtime e1000cx on both NICs: the link flapped from QEMU's monitor
-#           (set_link) under traffic, carrier followed through LSC; nic1
-#           hot-unplugged (device_del) under traffic
+#
+# Link flaps and hot-unplug under traffic are e1000cx_runtime's.
 #
 # Each run ends with "e1000cx_smoke: N passed, N failed".
 #
@@ -41,7 +40,7 @@
 #   e1000cx_smoke.sh --runs       the runs
 set -u
 if [ "${1:-}" = --runs ]; then
-	echo mixed both runtime
+	echo mixed both
 	exit 0
 fi
 build=$1 run=${2:-mixed}
@@ -254,51 +253,6 @@ both() {
 	check "both: traffic flows" gt0 "$(ec_stat 1 rx_packets)"
 	check "both: rmmod e1000cx under traffic" rmmod e1000cx
 	wait "$iperf"
-	e1000cx_pair_down
-}
-
-# say one command to this guest's QEMU monitor
-monitor() {
-	"$NETCX_TOP/scripts/guest/qemu-monitor.sh" "$1"
-}
-
-runtime() {
-	local iperf i
-	check "runtime: e1000cx on nic0 and nic1" e1000cx_drivers e1000cx e1000cx
-	check "runtime: pair up in two namespaces, link up" e1000cx_pair_up
-
-	ip netns exec b iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen b 5201
-	ip netns exec a timeout 40 iperf3 -c 198.18.0.2 -p 5201 -t 12 -J \
-		>/dev/null 2>&1 &
-	iperf=$!
-	sleep 2
-	check "runtime: set_link nic0 off under traffic" monitor "set_link nic0 off"
-	check "runtime: carrier off (LSC, STATUS.LU)" \
-		e1000cx_wait_carrier a "${EC_DEV[0]}" 0
-	sleep 1
-	check "runtime: set_link nic0 on" monitor "set_link nic0 on"
-	check "runtime: carrier on again" e1000cx_wait_carrier a "${EC_DEV[0]}" 1
-	wait "$iperf"
-	check "runtime: after the flap, TCP over IPv4, intact" \
-		ncsim_transfer a b 198.18.0.2 "$data"
-
-	ip netns exec a iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen a 5201
-	ip netns exec b timeout 40 iperf3 -c 198.18.0.1 -p 5201 -t 15 -J \
-		>/dev/null 2>&1 &
-	iperf=$!
-	sleep 3
-	check "runtime: traffic flows" gt0 "$(ec_stat 0 rx_packets)"
-	check "runtime: device_del nic1 under traffic" monitor "device_del nic1"
-	for i in $(seq 100); do
-		[ -e "/sys/bus/pci/devices/${EC_PCI[1]}" ] || break
-		sleep 0.1
-	done
-	check "runtime: nic1 is gone from the PCI bus" \
-		[ ! -e "/sys/bus/pci/devices/${EC_PCI[1]}" ]
-	wait "$iperf"
-	check "runtime: nic0 still up" e1000cx_wait_carrier a "${EC_DEV[0]}" 1
 	e1000cx_pair_down
 }
 
