@@ -46,8 +46,8 @@
 #   ncsim_csum.sh BUILD RUN        in the guest
 #   ncsim_csum.sh --runs           the runs, for scripts/integration.sh
 #
-# A run takes about 5 minutes on its own (11 with the matrix's beside it
-# on a busy machine): the pool starts these right after the matrix's.
+# A run took 9 to 10 minutes on a busy machine where a matrix run took 11
+# to 12 (about 7 on its own): the pool starts these right after those.
 # weight: 330
 set -u
 if [ "${1:-}" = --runs ]; then
