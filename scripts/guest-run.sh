@@ -21,7 +21,7 @@
 # full kernel log is kept in NETCX_OUT/console.log and dmesg.log.
 #
 # The run fails when SCRIPT fails, when the guest dies or times out, when the
-# kernel logged an oops, WARN, KASAN/UBSAN report or lockdep splat (the
+# kernel logged an oops, WARN, KASAN/UBSAN report, lockdep splat or hung task (the
 # command line sets panic_on_warn), or when --kmemleak finds a leak.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -103,16 +103,4 @@ timeout -k 10 "$timeout" "$uml/linux" "${cmdline[@]}" </dev/null 2>&1 |
 # UML's helper processes carry the same command line.
 pkill -9 -f "umid=$umid " 2>/dev/null || true
 
-splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|unreferenced object)'
-if grep -Eq "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null; then
-	log "the kernel reported a bug:"
-	grep -Eh -A3 "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null | head -40 >&2
-	exit 1
-fi
-guest_rc=$(sed -n 's/^NETCX-GUEST-RC=\([0-9]*\).*/\1/p' "$out/console.log" | tail -n 1)
-if [ -z "$guest_rc" ]; then
-	log "the guest did not finish (timeout after ${timeout}s, or it died); see $out/console.log"
-	exit 1
-fi
-[ "$guest_rc" -eq 0 ] || log "guest script failed with status $guest_rc; logs in $out"
-exit "$guest_rc"
+guest_verdict "$out" "$timeout"

@@ -29,3 +29,26 @@ deb_headers() {
 		awk '/install ok installed/ {print $1}' | { grep -E "$re" || true; } |
 		sort -V | tail -n 1
 }
+
+# guest_verdict OUT TIMEOUT: exit as a guest run that logged to OUT ends
+# (scripts/guest-run.sh, scripts/qemu-run.sh): 1 when the kernel reported a
+# bug in console.log or dmesg.log (an oops, WARN, BUG, sanitizer or lockdep
+# report, a hung task, a kmemleak leak) or the guest never said its status,
+# else the guest script's status (its line NETCX-GUEST-RC=N).
+guest_verdict() {
+	local out=$1 timeout=$2 rc
+	local splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|blocked for more than|unreferenced object)'
+
+	if grep -Eq "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null; then
+		log "the kernel reported a bug:"
+		grep -Eh -A3 "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null | head -40 >&2
+		exit 1
+	fi
+	rc=$(sed -n 's/^NETCX-GUEST-RC=\([0-9]*\).*/\1/p' "$out/console.log" | tail -n 1)
+	if [ -z "$rc" ]; then
+		log "the guest did not finish (timeout after ${timeout}s, or it died); see $out/console.log"
+		exit 1
+	fi
+	[ "$rc" -eq 0 ] || log "guest script failed with status $rc; logs in $out"
+	exit "$rc"
+}

@@ -177,16 +177,4 @@ timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
 	sed -u -e '/^NETCX-GUEST-RC=/d' || rc=$?
 log "qemu $series: ${rc:+status $rc, }$(( $(date +%s) - start ))s"
 
-splat='(BUG:|WARNING:|Oops|Kernel panic|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|blocked for more than)'
-if grep -Eq "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null; then
-	log "the kernel reported a bug:"
-	grep -Eh -A3 "$splat" "$out/console.log" "$out/dmesg.log" 2>/dev/null | head -40 >&2
-	exit 1
-fi
-guest_rc=$(sed -n 's/^NETCX-GUEST-RC=\([0-9]*\).*/\1/p' "$out/console.log" | tail -n 1)
-if [ -z "$guest_rc" ]; then
-	log "the guest did not finish (timeout after ${timeout}s, or it died); see $out/console.log"
-	exit 1
-fi
-[ "$guest_rc" -eq 0 ] || log "guest script failed with status $guest_rc; logs in $out"
-exit "$guest_rc"
+guest_verdict "$out" "$timeout"
