@@ -160,16 +160,23 @@ err_free_tx:
  */
 void e1000cx_down(struct e1000cx *e)
 {
+	/*
+	 * NAPI first: its transmit completion wakes the queue, and a poll
+	 * between netif_tx_disable() and the rings' end would let
+	 * ndo_start_xmit() post to a ring being freed. Then the interrupt
+	 * (a poll re-enables it as it completes), then the queue.
+	 */
+	napi_disable(&e->napi);
+	e1000cx_hw_irq_disable(e);
+	synchronize_irq(e->irq);
 	netif_tx_disable(e->dev);
 	netif_carrier_off(e->dev);
-	e1000cx_hw_irq_disable(e);
 	/* receive and transmit stop; DMA in flight completes */
 	e->rctl = 0;
 	e1000cx_wr(e, E1000CX_RCTL, 0);
 	e1000cx_wr(e, E1000CX_TCTL, E1000CX_TCTL_PSP);
 	e1000cx_flush(e);
 	usleep_range(10000, 20000);
-	napi_disable(&e->napi);
 	free_irq(e->irq, e);
 	e1000cx_hw_reset(e);
 	e1000cx_rx_drain(e);
