@@ -266,12 +266,15 @@ static int netcx_tx_seed(struct netcx_adapter *ad, struct sk_buff **pskb,
 	return 0;
 }
 
-/* The hardware segments the packet: counted, and seeded if it asks. */
+/* The hardware segments the packet: seeded if it asks, then counted. */
 static int netcx_tx_gso_hw(struct netcx_adapter *ad, struct sk_buff **pskb,
 			   const struct netcx_tx_desc *desc, u8 gso_off)
 {
-	netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
-	return netcx_tx_seed(ad, pskb, desc, gso_off);
+	int err = netcx_tx_seed(ad, pskb, desc, gso_off);
+
+	if (!err)
+		netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
+	return err;
 }
 
 /*
