@@ -80,11 +80,11 @@ kerneldoc() {
 
 while read -r name kdir args; do
 	# shellcheck disable=SC2086
-	pool_add "build+sparse $name (W=1 C=2)" "$logdir/build-$name.log" 60 \
+	pool_add "build+sparse $name (W=1 C=2)" "$logdir/build-$name.log" 60 100 \
 		build "$name" "$kdir" $args
 done <<< "$trees"
-pool_add "checkpatch --strict" "$logdir/checkpatch.log" 30 checkpatch
-pool_add kernel-doc "$logdir/kernel-doc.log" 10 kerneldoc
+pool_add "checkpatch --strict" "$logdir/checkpatch.log" 30 100 checkpatch
+pool_add kernel-doc "$logdir/kernel-doc.log" 10 100 kerneldoc
 each=$(pool_each_jobs "$NETCX_JOBS")
 POOL_SHOW=result pool_run "$NETCX_JOBS"
 

@@ -19,6 +19,15 @@
 #                                      (default 90): the pool starts the
 #                                      longest runs first
 #   # timeout: SECONDS                 a guest's time limit (default 900)
+#   # cpu: PERCENT                     the share of one CPU a UML run keeps
+#                                      busy (default 60: a UML guest waits
+#                                      on its timers and the host much of
+#                                      the time); a QEMU run counts 100
+#                                      (software emulation keeps its CPU
+#                                      busy), the KUnit guest 100
+#
+# The pool keeps NETCX_JOBS CPUs busy by these shares: on two CPUs, two QEMU
+# guests at once, or one and a UML guest or two, or three UML guests.
 #
 # uml runs in the debug UML kernel (scripts/guest-run.sh --kmemleak) with the
 # modules of "scripts/build.sh uml"; qemu-VER in Debian's VER kernel under
@@ -39,7 +48,7 @@
 
 GUESTS_PASS=0 GUESTS_FAIL=0 GUESTS_FAILED=()
 guests_s_file=() guests_s_kinds=() guests_s_runs=() guests_s_weight=()
-guests_s_timeout=() guests_s_left=() guests_s_pass=() guests_s_fail=()
+guests_s_timeout=() guests_s_cpu=() guests_s_left=() guests_s_pass=() guests_s_fail=()
 guests_kunit=0
 declare -A guests_build=() guests_broken=()
 guests_j_suite=() guests_j_kind=() guests_j_out=()
@@ -68,6 +77,7 @@ guests_suite() {	# SUITE.sh
 	guests_s_runs[s]=$(bash "$suite" --runs 2>/dev/null || true)
 	guests_s_weight[s]=$(guests_header "$suite" weight 90)
 	guests_s_timeout[s]=$(guests_header "$suite" timeout 900)
+	guests_s_cpu[s]=$(guests_header "$suite" cpu 60)
 	for kind in ${guests_s_kinds[s]}; do
 		case $kind in
 		uml|qemu-6.12|qemu-6.1) ;;
@@ -165,11 +175,12 @@ guests_kunit_job() {	# the KUnit guest, in a pool job
 }
 
 guests_queue() {	# every run of every queued suite into the pool
-	local s kind run label out stamp name
+	local s kind run label out stamp name cpu
 	stamp=$(date +%Y%m%d-%H%M%S)-$$
 	if [ "$guests_kunit" -eq 1 ]; then
 		pool_add kunit "$NETCX_SCRATCH/test-kunit.log" \
-			"$(guests_header "$NETCX_TOP/scripts/kunit.sh" weight 90)" guests_kunit_job
+			"$(guests_header "$NETCX_TOP/scripts/kunit.sh" weight 90)" 100 \
+			guests_kunit_job
 		guests_j_suite+=(-1) guests_j_kind+=(uml) guests_j_out+=("")
 	fi
 	for ((s = 0; s < ${#guests_s_file[@]}; s++)); do
@@ -186,8 +197,10 @@ guests_queue() {	# every run of every queued suite into the pool
 					out=$name-$kind${run:+-$run}
 				fi
 				out=$NETCX_SCRATCH/guest/$out-$stamp
+				cpu=100
+				[ "$kind" = uml ] && cpu=${guests_s_cpu[s]}
 				# shellcheck disable=SC2086
-				pool_add "$label" "$out/run.log" "${guests_s_weight[s]}" \
+				pool_add "$label" "$out/run.log" "${guests_s_weight[s]}" "$cpu" \
 					guests_job "${guests_s_file[s]}" "$kind" \
 					"${guests_build[$kind]:-none}" "$out" \
 					"${guests_s_timeout[s]}" $run

@@ -1,18 +1,24 @@
 # SPDX-License-Identifier: GPL-2.0
 # A job pool for the netcx scripts: sourced (after lib.sh), never run.
 #
-#   pool_add LABEL LOG WEIGHT COMMAND...   queue a job (COMMAND may be a
-#                                          shell function of the caller)
-#   pool_run [WIDTH]                       run every queued job, WIDTH at a
-#                                          time (default NETCX_JOBS)
+#   pool_add LABEL LOG WEIGHT CPU COMMAND...
+#                               queue a job (COMMAND may be a shell
+#                               function of the caller)
+#   pool_run [WIDTH]            run every queued job on WIDTH CPUs (default
+#                               NETCX_JOBS)
 #
 # Each job runs in a subshell of its own, stdin from /dev/null, its stdout
 # and stderr captured to LOG. The job list is the queue sorted heaviest
 # WEIGHT first (an estimate of the job's seconds; ties keep queue order), so
-# that a long job does not end up running alone at the end. Jobs start in
-# that order and are shown in that order, each as soon as it and every job
-# before it have finished: the output reads the same whatever the width and
-# whichever job finished first.
+# that a long job does not end up running alone at the end. CPU is the
+# share of one CPU, in percent (1 to 100), that the job keeps busy: a build
+# or a QEMU guest under software emulation 100, a UML guest that waits on
+# its timers much of the time less. Jobs start in list order as long as
+# the CPU of those running adds up to at most WIDTH * 100; when the next
+# job does not fit, the first later one that does starts instead (one job
+# always runs, whatever its CPU). Jobs are shown in list order, each as
+# soon as it and every job before it have finished: the output reads the
+# same whatever the width and whichever job finished first.
 #
 # Showing job I calls the function named by POOL_SHOW (default pool_show:
 # "== LABEL" and the log) with I; POOL_RC[I] is the job's exit status and
@@ -22,12 +28,16 @@
 # pool_each_jobs: the make -j a job should use, NETCX_JOBS shared among
 # the jobs that run at once (at least 1).
 
-POOL_LABEL=() POOL_LOG=() POOL_WEIGHT=() POOL_CMD=() POOL_RC=() POOL_SECS=()
+POOL_LABEL=() POOL_LOG=() POOL_WEIGHT=() POOL_CPU=() POOL_CMD=() POOL_RC=()
+POOL_SECS=()
 
-pool_add() {	# LABEL LOG WEIGHT COMMAND...
-	local i=${#POOL_LABEL[@]}
-	POOL_LABEL[i]=$1 POOL_LOG[i]=$2 POOL_WEIGHT[i]=${3:-0}
-	shift 3
+pool_add() {	# LABEL LOG WEIGHT CPU COMMAND...
+	local i=${#POOL_LABEL[@]} cpu=$4
+	if ! [[ $cpu =~ ^[0-9]+$ ]] || [ "$cpu" -lt 1 ] || [ "$cpu" -gt 100 ]; then
+		die "pool_add $1: CPU '$cpu' is not a share of one CPU from 1 to 100"
+	fi
+	POOL_LABEL[i]=$1 POOL_LOG[i]=$2 POOL_WEIGHT[i]=${3:-0} POOL_CPU[i]=$cpu
+	shift 4
 	POOL_CMD[i]=$(printf '%q ' "$@")
 }
 
@@ -36,14 +46,15 @@ pool_show() {	# I: the default, the job's log under its label
 	cat "${POOL_LOG[$1]}"
 }
 
-pool_width() {	# the number of jobs that pool_run [WIDTH] runs at once
+pool_width() {	# [WIDTH]: the CPUs pool_run [WIDTH] keeps busy, at most
+		# one per job
 	local width=${1:-$NETCX_JOBS} n=${#POOL_LABEL[@]}
 	[ "$width" -ge 1 ] 2>/dev/null || width=1
 	[ "$n" -ge 1 ] && [ "$width" -gt "$n" ] && width=$n
 	echo "$width"
 }
 
-pool_each_jobs() {	# [WIDTH]: make -j for each job
+pool_each_jobs() {	# [WIDTH]: make -j for each job of CPU 100
 	local each=$((NETCX_JOBS / $(pool_width "${1:-}")))
 	echo $((each < 1 ? 1 : each))
 }
@@ -75,10 +86,10 @@ pool_stop() {
 # forgets a job that ended while the shell ran something else, and the
 # hooks that show the jobs run commands.
 pool_run() {	# [WIDTH]
-	local n=${#POOL_LABEL[@]} width next=0 shown=0 running=0 i rc dir fd
+	local n=${#POOL_LABEL[@]} width next=0 shown=0 running=0 used=0 i k rc dir fd
 	local -a order=() start=() pid=()
 
-	width=$(pool_width "${1:-}")
+	width=$(($(pool_width "${1:-}") * 100))
 	POOL_RC=() POOL_SECS=()
 	[ "$n" -gt 0 ] || return 0
 	mapfile -t order < <(for ((i = 0; i < n; i++)); do
@@ -91,9 +102,11 @@ pool_run() {	# [WIDTH]
 	trap 'pool_stop "${pid[@]}"; exit 130' INT
 	trap 'pool_stop "${pid[@]}"; exit 143' TERM
 	while [ "$shown" -lt "$n" ]; do
-		while [ "$running" -lt "$width" ] && [ "$next" -lt "$n" ]; do
-			i=${order[next]}
-			next=$((next + 1))
+		# Start what fits, in list order; "next" is the first not started.
+		for ((k = next; k < n; k++)); do
+			i=${order[k]}
+			[ -z "${start[i]:-}" ] || continue
+			[ "$running" -eq 0 ] || [ $((used + POOL_CPU[i])) -le "$width" ] || continue
 			mkdir -p "$(dirname "${POOL_LOG[i]}")"
 			start[i]=$(pool_usecs)
 			{
@@ -104,11 +117,16 @@ pool_run() {	# [WIDTH]
 			} &
 			pid[i]=$!
 			running=$((running + 1))
+			used=$((used + POOL_CPU[i]))
+		done
+		while [ "$next" -lt "$n" ] && [ -n "${start[${order[next]}]:-}" ]; do
+			next=$((next + 1))
 		done
 		read -r -u "$fd" i rc || { exec {fd}>&-; return 1; }
 		wait "${pid[i]}" 2>/dev/null || true	# reap; the status came by the FIFO
 		unset "pid[i]"
 		running=$((running - 1))
+		used=$((used - POOL_CPU[i]))
 		POOL_RC[i]=$rc
 		POOL_SECS[i]=$((($(pool_usecs) - start[i] + 500000) / 1000000))
 		while [ "$shown" -lt "$n" ] && [ -n "${POOL_RC[${order[shown]}]:-}" ]; do
@@ -126,5 +144,6 @@ pool_run() {	# [WIDTH]
 }
 
 pool_reset() {	# forget every job, to queue a new set
-	POOL_LABEL=() POOL_LOG=() POOL_WEIGHT=() POOL_CMD=() POOL_RC=() POOL_SECS=()
+	POOL_LABEL=() POOL_LOG=() POOL_WEIGHT=() POOL_CPU=() POOL_CMD=() POOL_RC=()
+	POOL_SECS=()
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # guests: qemu-6.12 qemu-6.1
-# weight: 100
+# weight: 45
 #
 # The traffic matrix on e1000cx, a guest script for the QEMU guest
 # (scripts/qemu-run.sh, Debian's 6.12 and 6.1 kernels): e1000cx on nic0

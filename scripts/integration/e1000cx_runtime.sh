@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # guests: qemu-6.12 qemu-6.1
-# weight: 200
+# weight: 60
 #
 # e1000cx under traffic, a guest script for the QEMU guest
 # (scripts/qemu-run.sh, Debian's 6.12 and 6.1 kernels): the link taken down

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # guests: qemu-6.12 qemu-6.1
+# weight: 120
 #
 # e1000cx smoke suite, a guest script for the QEMU guest (scripts/qemu-run.sh
 # on Debian's own 6.12 and 6.1 kernels): e1000cx on a real NIC model, QEMU's

@@ -44,6 +44,10 @@
 #
 #   ncsim_badinput.sh BUILD RUN [--explore]   in the guest
 #   ncsim_badinput.sh --runs                  the runs
+# About 70 s a run, most of it waiting for the counters to settle after
+# each frame (a third of a CPU busy).
+# weight: 75
+# cpu: 30
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full basic e1000 none

@@ -50,6 +50,7 @@
 # A run took 9 to 10 minutes on a busy machine where a matrix run took 11
 # to 12 (about 7 on its own): the pool starts these right after those.
 # weight: 330
+# cpu: 60
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none

@@ -23,6 +23,9 @@
 #
 #   ncsim_loads.sh BUILD
 #   ncsim_loads.sh --runs     one run (nothing to list), for integration.sh
+# About 1 minute on its own, three quarters of a CPU busy.
+# weight: 70
+# cpu: 75
 set -u
 [ "${1:-}" = --runs ] && exit 0
 build=$1

@@ -31,6 +31,7 @@
 # work it may take twice that: its guests get 20 minutes, not 15.
 # weight: 420
 # timeout: 1200
+# cpu: 75
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none

@@ -37,6 +37,8 @@
 # Also on Debian's own kernels under QEMU (scripts/qemu-run.sh), so that
 # insmod of netcx and ncsim is proven on the kernels users run:
 # guests: uml qemu-6.12 qemu-6.1
+# weight: 120
+# cpu: 50
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none overrides

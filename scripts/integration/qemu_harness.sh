@@ -22,6 +22,7 @@
 #   qemu_harness.sh BUILD      BUILD is not used (the suite loads no netcx)
 #
 # guests: qemu-6.12 qemu-6.1
+# weight: 45
 set -u
 . "$(dirname "$0")/lib/check.sh"
 mon=$NETCX_TOP/scripts/guest/qemu-monitor.sh
