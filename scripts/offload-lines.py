@@ -57,7 +57,7 @@ E1000CX = [
     (EC + "tx.c", "e1000cx_tx_post", r"ctx|offload", "context and data descriptor fill"),
     (EC + "tx.c", "e1000cx_xmit", r"netcx_|\bnd\b|SEGMENTED|gso", "netcx_tx_prepare(), segments"),
     (EC + "rx.c", "e1000cx_rx_tag", None, "RX VLAN tag"),
-    (EC + "rx.c", "e1000cx_rx", r"offload|STA_VP|rx_tag", "RX checksum and tag calls"),
+    (EC + "rx.c", "e1000cx_rx", r"offload|netcx_|STA_VP|rx_tag", "RX checksum and tag calls"),
     (EC + "hw.c", "e1000cx_hw_set_vme", None, "CTRL.VME"),
     (EC + "hw.c", "e1000cx_hw_set_rxcsum", None, "RXCSUM register"),
     (EC + "hw.c", "e1000cx_hw_init", r"VME|VET|rxcsum|set_vme", "VLAN and checksum registers"),

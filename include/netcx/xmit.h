@@ -113,6 +113,8 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 
 void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 		   const struct netcx_rx_csum *res);
+void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
+			  u32 status);
 void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 			    __wsum csum);
 

@@ -179,8 +179,6 @@ int e1000cx_offload_ctx(const struct netcx_tx_desc *d, u32 len,
 void e1000cx_offload_ctx_write(const struct e1000cx_ctx *ctx,
 			       struct e1000cx_ctx_desc *cd);
 u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper);
-void e1000cx_offload_rx(struct e1000cx *e, struct sk_buff *skb, u8 status,
-			u8 errors);
 
 /* main.c */
 int e1000cx_up(struct e1000cx *e);

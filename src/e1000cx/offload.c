@@ -2,7 +2,7 @@
 /*
  * e1000cx offloads, all through netcx: what the 82540EM declares, the
  * context and data descriptor fields filled from netcx's per-packet
- * descriptor, the receive checksum status bits reported per layer, and
+ * descriptor, which receive status bits report which checksum, and
  * netcx's change callbacks (RXCSUM and CTRL.VME).
  *
  * The silicon: one transmit context (IPCSS/IPCSO/IPCSE, TUCSS/TUCSO/TUCSE,
@@ -55,8 +55,18 @@ int e1000cx_offload_declare(struct e1000cx *e, const char *keywords)
 		.generic = true,
 		.l4_offset_limit = E1000CX_CSUM_L4_LIMIT,
 	};
+	/* the status word: status byte, errors byte above it (rx.c) */
 	static const struct netcx_rx_csum_caps rx = {
 		.kinds = NETCX_IPV4_HDR | NETCX_TCP4 | NETCX_UDP4,
+		.status = {
+			.ignore = E1000CX_RXD_STA_IXSM,
+			.ipv4 = { E1000CX_RXD_STA_IPCS,
+				  E1000CX_RXD_ERR_IPE << 8 },
+			.tcp = { E1000CX_RXD_STA_TCPCS,
+				 E1000CX_RXD_ERR_TCPE << 8 },
+			.udp = { E1000CX_RXD_STA_TCPCS,
+				 E1000CX_RXD_ERR_TCPE << 8 },
+		},
 	};
 	static const struct netcx_ieee8021q_caps tag = {
 		.kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN,
@@ -172,42 +182,6 @@ u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper)
 	}
 	*upper = up;
 	return cmd;
-}
-
-static u8 e1000cx_rx_result(u8 status, u8 errors, u8 done, u8 bad)
-{
-	if (!(status & done))
-		return NETCX_CSUM_NOT_CHECKED;
-	return errors & bad ? NETCX_CSUM_INVALID : NETCX_CSUM_VALID;
-}
-
-/**
- * e1000cx_offload_rx() - report a received frame's checksum status to netcx
- * @e: the adapter.
- * @skb: the frame, after eth_type_trans().
- * @status: the descriptor's status byte.
- * @errors: the descriptor's errors byte.
- *
- * IXSM ("ignore checksum indication") makes every layer not checked. The
- * 82540 has one bit for TCP and UDP: it stands for whichever the packet
- * carries, so it is reported for both and netcx keeps the kind it finds
- * active for the packet's IP version.
- */
-void e1000cx_offload_rx(struct e1000cx *e, struct sk_buff *skb, u8 status,
-			u8 errors)
-{
-	struct netcx_rx_csum res = {};
-
-	if (!(status & E1000CX_RXD_STA_IXSM)) {
-		res.ipv4 = e1000cx_rx_result(status, errors,
-					     E1000CX_RXD_STA_IPCS,
-					     E1000CX_RXD_ERR_IPE);
-		res.tcp = e1000cx_rx_result(status, errors,
-					    E1000CX_RXD_STA_TCPCS,
-					    E1000CX_RXD_ERR_TCPE);
-		res.udp = res.tcp;
-	}
-	netcx_rx_csum(e->ad, skb, &res);
 }
 
 /* netcx's change callbacks, RTNL held: the registers behind each offload. */

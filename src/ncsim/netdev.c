@@ -8,8 +8,8 @@
  * and rings the doorbell: the port's NAPI. NAPI runs the transmit engine,
  * whose frames go over the wire into the peer's receive engine (and
  * schedule the peer's NAPI), reaps the completions (BQL, queue wake-up),
- * then receives: descriptors become skbs, netcx_rx_csum() turns the
- * hardware's per-layer checksum results into ip_summed, GRO takes them.
+ * then receives: descriptors become skbs, netcx_rx_csum_status() turns the
+ * descriptor's per-layer checksum bits into ip_summed, GRO takes them.
  *
  * The peer pointer is RCU, as in veth: a port going away clears both ends
  * under RTNL, and unregistering it waits a grace period (synchronize_net())
@@ -354,17 +354,9 @@ static void ncsim_rx_refill(struct ncsim_port *port, bool napi)
 	smp_store_release(&ring->tail, tail);
 }
 
-static u8 ncsim_rx_result(u8 cs, u8 checked, u8 bad)
-{
-	if (!(cs & checked))
-		return NETCX_CSUM_NOT_CHECKED;
-	return cs & bad ? NETCX_CSUM_INVALID : NETCX_CSUM_VALID;
-}
-
 static int ncsim_rx(struct ncsim_port *port, int budget)
 {
 	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
-	struct netcx_rx_csum res;
 	unsigned int bytes = 0;
 	struct ncsim_rxd *d;
 	struct sk_buff *skb;
@@ -388,14 +380,9 @@ static int ncsim_rx(struct ncsim_port *port, int budget)
 		skb->protocol = eth_type_trans(skb, port->dev);
 		if (sta & NCSIM_RXD_STA_VP)
 			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), d->vlan);
-		res.ipv4 = ncsim_rx_result(d->csum, NCSIM_RXD_CS_IPCS,
-					   NCSIM_RXD_CS_IPE);
-		res.tcp = ncsim_rx_result(d->csum, NCSIM_RXD_CS_TCPCS,
-					  NCSIM_RXD_CS_L4E);
-		res.udp = ncsim_rx_result(d->csum, NCSIM_RXD_CS_UDPCS,
-					  NCSIM_RXD_CS_L4E);
+		/* the csum byte, as ncsim_profile_declare() maps it */
+		netcx_rx_csum_status(port->ad, skb, d->csum);
 		d->sta = 0;
-		netcx_rx_csum(port->ad, skb, &res);
 		napi_gro_receive(&port->napi, skb);
 		done++;
 	}
