@@ -2,8 +2,9 @@
 /*
  * KUnit: netcx on a registered net_device. Feature changes are driven the
  * way ethtool -K drives them (wanted_features, then netdev_update_features)
- * through a tiny driver whose ndo_fix_features and ndo_set_features call
- * netcx; its change callbacks log what they are told.
+ * through a tiny driver whose ndo_fix_features and ndo_set_features are
+ * netcx's own (netcx_ndo_*(), the adapter in dev->ml_priv); its change
+ * callbacks log what they are told.
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
@@ -105,25 +106,11 @@ static const struct netcx_adapter_ops netcx_nt_ops = {
 	},
 };
 
-static netdev_features_t netcx_nt_fix_features(struct net_device *dev,
-					       netdev_features_t features)
-{
-	struct netcx_nt_priv *p = netdev_priv(dev);
-
-	return netcx_fix_features(p->ad, features);
-}
-
-static int netcx_nt_set_features(struct net_device *dev,
-				 netdev_features_t features)
-{
-	struct netcx_nt_priv *p = netdev_priv(dev);
-
-	return netcx_set_features(p->ad, features);
-}
-
+/* netcx's ndos as they are: the adapter is found in dev->ml_priv */
 static const struct net_device_ops netcx_nt_netdev_ops = {
-	.ndo_fix_features = netcx_nt_fix_features,
-	.ndo_set_features = netcx_nt_set_features,
+	.ndo_features_check = netcx_ndo_features_check,
+	.ndo_fix_features = netcx_ndo_fix_features,
+	.ndo_set_features = netcx_ndo_set_features,
 };
 
 #define DRIVER_BITS	(NETIF_F_SG | NETIF_F_HIGHDMA)
@@ -603,7 +590,70 @@ static void netcx_netdev_busy_registered(struct kunit *test)
 			NETCX_TEST_TCP);
 }
 
+/* ---- the adapter in dev->ml_priv ---- */
+
+/* Set at create, cleared at destroy; a device whose ml_priv is taken refused. */
+static void netcx_netdev_ml_priv(struct kunit *test)
+{
+	struct netcx_nt_priv *p;
+	struct netcx_adapter *other;
+	struct net_device *dev;
+	int marker;
+
+	dev = netcx_nt_setup(test, NETCX_TEST_CSUM, NETCX_NT_COMMITTED);
+	p = netdev_priv(dev);
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)p->ad);
+	KUNIT_EXPECT_EQ(test, (int)dev->ml_priv_type, (int)ML_PRIV_NONE);
+
+	/* a second adapter on the same device: refused, the first kept */
+	other = netcx_adapter_create(dev, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(other), -EBUSY);
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)p->ad);
+
+	netcx_adapter_destroy(p->ad);
+	p->ad = NULL;
+	KUNIT_EXPECT_NULL(test, dev->ml_priv);
+
+	/* another mid-layer's pointer: refused, left alone */
+	dev->ml_priv = &marker;
+	other = netcx_adapter_create(dev, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(other), -EBUSY);
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)&marker);
+	dev->ml_priv = NULL;
+
+	/* free again: a new adapter takes it */
+	p->ad = netcx_adapter_create(dev, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(p->ad));
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)p->ad);
+}
+
+/* The ndos, as the stack calls them, answer as the adapter's calls do. */
+static void netcx_netdev_ndo_same(struct kunit *test)
+{
+	static const struct netcx_nt_call tso_off[] = { { LSO, NETCX_TCP6 } };
+	struct netcx_adapter *ad;
+	struct net_device *dev;
+	netdev_features_t f;
+
+	dev = netcx_nt_setup(test, NETCX_TEST_FULL, NETCX_NT_REGISTERED);
+	ad = netcx_nt_ad(dev);
+
+	rtnl_lock();
+	f = dev->features & ~NETIF_F_TSO;
+	KUNIT_EXPECT_EQ(test, netcx_ndo_fix_features(dev, f),
+			netcx_fix_features(ad, f));
+	rtnl_unlock();
+
+	/* ethtool -K through the plugged-in ndo_set_features */
+	netcx_nt_want(dev, NETIF_F_TSO, 0);
+	netcx_nt_expect_log(test, dev, tso_off, ARRAY_SIZE(tso_off));
+	KUNIT_EXPECT_EQ(test, dev->features & NETIF_F_TSO, 0);
+	KUNIT_EXPECT_EQ(test, netcx_active(ad, LSO), NETCX_TCP6);
+}
+
 static struct kunit_case netcx_netdev_cases[] = {
+	KUNIT_CASE(netcx_netdev_ml_priv),
+	KUNIT_CASE(netcx_netdev_ndo_same),
 	KUNIT_CASE_PARAM(netcx_netdev_change, netcx_nt_gen_params),
 	KUNIT_CASE(netcx_netdev_rollback),
 	KUNIT_CASE(netcx_netdev_first_fails),

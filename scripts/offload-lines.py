@@ -46,9 +46,6 @@ IN_TREE = [
 EC = "src/e1000cx/"
 E1000CX = [
     (EC + "offload.c", "*", None, "declaration, descriptor fields, RX checksum, callbacks"),
-    (EC + "main.c", "e1000cx_features_check", None, "ndo_features_check"),
-    (EC + "main.c", "e1000cx_fix_features", None, "ndo_fix_features"),
-    (EC + "main.c", "e1000cx_set_features", None, "ndo_set_features"),
     (EC + "main.c", "e1000cx_probe", r"netcx_|offload|_kinds|err_destroy_adapter",
      "adapter, declaration, commit"),
     (EC + "main.c", "e1000cx_remove", r"netcx_", "adapter destroyed"),

@@ -108,6 +108,9 @@ struct netcx_tx_desc {
 netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 				       struct sk_buff *skb,
 				       netdev_features_t features);
+netdev_features_t netcx_ndo_features_check(struct sk_buff *skb,
+					   struct net_device *dev,
+					   netdev_features_t features);
 int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 		     struct netcx_tx_desc *desc);
 

@@ -417,6 +417,25 @@ netdev_features_t netcx_fix_features(struct netcx_adapter *ad,
 }
 EXPORT_SYMBOL_NS_GPL(netcx_fix_features, NETCX_NS);
 
+/**
+ * netcx_ndo_fix_features() - ndo_fix_features, for drivers to plug in
+ * @dev: the device; its adapter is in ``dev->ml_priv``.
+ * @features: the features the stack proposes.
+ *
+ * netcx_fix_features() of the device's adapter, with the signature of
+ * &net_device_ops.ndo_fix_features. A driver with fix-ups of its own
+ * writes its own ndo_fix_features and calls netcx_fix_features() from it.
+ *
+ * Context: RTNL held.
+ * Return: @features, constrained.
+ */
+netdev_features_t netcx_ndo_fix_features(struct net_device *dev,
+					 netdev_features_t features)
+{
+	return netcx_fix_features(dev->ml_priv, features);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_ndo_fix_features, NETCX_NS);
+
 static int netcx_call_changed(struct netcx_adapter *ad,
 			      enum netcx_offload off, u32 kinds)
 {
@@ -476,6 +495,25 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_set_features, NETCX_NS);
+
+/**
+ * netcx_ndo_set_features() - ndo_set_features, for drivers to plug in
+ * @dev: the device; its adapter is in ``dev->ml_priv``.
+ * @features: the features about to be set.
+ *
+ * netcx_set_features() of the device's adapter, with the signature of
+ * &net_device_ops.ndo_set_features. A driver that programs something on
+ * a feature change besides netcx's callbacks (a feature netcx does not
+ * own) writes its own ndo_set_features and calls netcx_set_features().
+ *
+ * Context: RTNL held.
+ * Return: 0, or the first change callback's error.
+ */
+int netcx_ndo_set_features(struct net_device *dev, netdev_features_t features)
+{
+	return netcx_set_features(dev->ml_priv, features);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_ndo_set_features, NETCX_NS);
 
 /* Recompute the features with @paused in force; undo it on failure. */
 static int netcx_set_paused(struct netcx_adapter *ad, bool paused)

@@ -515,31 +515,6 @@ static int ncsim_change_mtu(struct net_device *dev, int mtu)
 	return 0;
 }
 
-static netdev_features_t ncsim_features_check(struct sk_buff *skb,
-					      struct net_device *dev,
-					      netdev_features_t features)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-
-	return netcx_features_check(port->ad, skb, features);
-}
-
-static netdev_features_t ncsim_fix_features(struct net_device *dev,
-					    netdev_features_t features)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-
-	return netcx_fix_features(port->ad, features);
-}
-
-static int ncsim_set_features(struct net_device *dev,
-			      netdev_features_t features)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-
-	return netcx_set_features(port->ad, features);
-}
-
 static void ncsim_get_stats64(struct net_device *dev,
 			      struct rtnl_link_stats64 *s)
 {
@@ -568,9 +543,9 @@ static const struct net_device_ops ncsim_netdev_ops = {
 	.ndo_open		= ncsim_open,
 	.ndo_stop		= ncsim_stop,
 	.ndo_start_xmit		= ncsim_start_xmit,
-	.ndo_features_check	= ncsim_features_check,
-	.ndo_fix_features	= ncsim_fix_features,
-	.ndo_set_features	= ncsim_set_features,
+	.ndo_features_check	= netcx_ndo_features_check,
+	.ndo_fix_features	= netcx_ndo_fix_features,
+	.ndo_set_features	= netcx_ndo_set_features,
 	.ndo_get_stats64	= ncsim_get_stats64,
 	.ndo_change_mtu		= ncsim_change_mtu,
 	.ndo_set_mac_address	= eth_mac_addr,
