@@ -45,8 +45,8 @@ IN_TREE = [
 
 EC = "src/e1000cx/"
 E1000CX = [
-    (EC + "offload.c", "*", None, "declaration, descriptor fields, RX checksum, callbacks"),
-    (EC + "main.c", "e1000cx_probe", r"netcx_|offload|_kinds|err_destroy_adapter",
+    (EC + "offload.c", "*", None, "declaration, descriptor fields, RX status bits, change callback"),
+    (EC + "main.c", "e1000cx_probe", r"netcx_|offload|err_destroy_adapter",
      "adapter, declaration, commit"),
     (EC + "main.c", "e1000cx_remove", r"netcx_", "adapter destroyed"),
     (EC + "tx.c", "e1000cx_tx_start", r"ctx", "context forgotten"),

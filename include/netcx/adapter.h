@@ -78,6 +78,10 @@ enum netcx_offload {
  *	returns a negative errno to refuse: netcx then restores every offload
  *	it already changed in this update and the stack keeps its previous
  *	features. Entries may be NULL. Indexed by &enum netcx_offload.
+ *	During the call netcx_active() answers the state being applied (the
+ *	old one while restoring), for every offload: a driver whose registers
+ *	follow several offloads may give one function to all their slots and
+ *	rewrite the registers from netcx_active(), ignoring @active.
  */
 struct netcx_adapter_ops {
 	int (*changed[NETCX_OFFLOAD_MAX])(struct net_device *dev, u32 active);

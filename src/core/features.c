@@ -7,7 +7,9 @@
 #include <linux/export.h>
 #include <linux/minmax.h>
 #include <linux/netdevice.h>
+#include <linux/preempt.h>
 #include <linux/rtnetlink.h>
+#include <linux/sched.h>
 
 #include <netcx/netcx.h>
 
@@ -378,8 +380,16 @@ EXPORT_SYMBOL_NS_GPL(netcx_permitted, NETCX_NS);
  * @ad: the adapter.
  * @off: the offload.
  *
- * Derived from the device's current features: the permitted kinds that the
- * features switched on cover. 0 while paused.
+ * Derived from the device's features: the permitted kinds that the
+ * features switched on cover. 0 while paused. Inside a change callback
+ * (&netcx_adapter_ops.changed), and only there, the features are those
+ * being applied, for every offload, those not yet called back included:
+ * the stack commits dev->features only once ndo_set_features returns. When
+ * netcx rolls a refused change back, the callbacks it calls again read the
+ * features as they were. So a driver whose registers follow netcx's state
+ * can give one callback to several offloads and rewrite its registers
+ * from netcx_active() there; the receive and transmit paths read
+ * dev->features as committed.
  *
  * Context: the caller keeps dev->features stable (RTNL), or accepts a
  * value that is about to change.
@@ -387,9 +397,15 @@ EXPORT_SYMBOL_NS_GPL(netcx_permitted, NETCX_NS);
  */
 u32 netcx_active(const struct netcx_adapter *ad, enum netcx_offload off)
 {
+	netdev_features_t features;
+
 	if (off >= NETCX_OFFLOAD_MAX)
 		return 0;
-	return netcx_kinds(ad, off, READ_ONCE(ad->dev->features));
+	if (in_task() && READ_ONCE(ad->applier) == current)
+		features = ad->applying;
+	else
+		features = READ_ONCE(ad->dev->features);
+	return netcx_kinds(ad, off, features);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_active, NETCX_NS);
 
@@ -455,7 +471,9 @@ static int netcx_call_changed(struct netcx_adapter *ad,
  * order, with the new kinds. When a callback fails, the offloads already
  * changed are called back again, in reverse order, with their old kinds,
  * and the error is returned: the driver returns it from ndo_set_features
- * and the stack keeps dev->features as they were.
+ * and the stack keeps dev->features as they were. netcx_active(), called
+ * from a callback, answers @features while changing and the old features
+ * while rolling back.
  *
  * Context: RTNL held.
  * Return: 0, or the first callback's error.
@@ -467,6 +485,9 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 
 	ASSERT_RTNL();
 
+	/* netcx_active() in a callback: what is being applied */
+	ad->applying = features;
+	WRITE_ONCE(ad->applier, current);
 	for (off = 0; off < NETCX_OFFLOAD_MAX; off++) {
 		u32 kinds = netcx_kinds(ad, off, features);
 
@@ -479,6 +500,7 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 	if (err) {
 		netdev_err(ad->dev, "netcx: %s change refused (%d), rolling back\n",
 			   netcx_offload_name(off), err);
+		ad->applying = old;
 		while (--off >= 0) {
 			u32 kinds = netcx_kinds(ad, off, old);
 			int ret;
@@ -491,6 +513,7 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 					   netcx_offload_name(off), ret);
 		}
 	}
+	WRITE_ONCE(ad->applier, NULL);
 	ad->set_err = err;
 	return err;
 }

@@ -93,7 +93,7 @@ static u8 netcx_rx_keep(u8 res, u32 kind, u32 act)
 void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 		   const struct netcx_rx_csum *res)
 {
-	u32 act = netcx_active(ad, NETCX_OFFLOAD_RX_CSUM);
+	u32 act = netcx_active_now(ad, NETCX_OFFLOAD_RX_CSUM);
 	u32 ver = netcx_rx_kinds(skb) & act;
 	struct netcx_rx_csum keep;
 	enum netcx_rx_stat stat;
@@ -173,7 +173,7 @@ EXPORT_SYMBOL_NS_GPL(netcx_rx_csum_status, NETCX_NS);
 void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 			    __wsum csum)
 {
-	u32 act = netcx_active(ad, NETCX_OFFLOAD_RX_CSUM);
+	u32 act = netcx_active_now(ad, NETCX_OFFLOAD_RX_CSUM);
 	u32 ver = netcx_rx_kinds(skb) & netcx_hw_kinds(ad, NETCX_OFFLOAD_RX_CSUM);
 
 	if (!ad->rx_csum.complete || !act || (ver & ~act)) {

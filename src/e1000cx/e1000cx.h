@@ -112,11 +112,6 @@ struct e1000cx {
 	/* sizes asked with ethtool -G, applied on the next up */
 	u32 tx_count_req, rx_count_req;
 
-	/* offload state, from netcx's change callbacks (RTNL) */
-	u32 rx_csum_kinds;
-	u32 vlan_rx_kinds;
-	u32 vlan_tx_kinds;
-
 	u32 rctl;		/* RCTL as last written */
 
 	struct u64_stats_sync rx_syncp;

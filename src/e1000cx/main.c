@@ -344,10 +344,6 @@ static int e1000cx_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		err = netcx_adapter_commit(e->ad);
 	if (err)
 		goto err_destroy_adapter;
-	/* the registers behind the offloads, as netcx starts them */
-	e->rx_csum_kinds = netcx_active(e->ad, NETCX_OFFLOAD_RX_CSUM);
-	e->vlan_rx_kinds = netcx_active(e->ad, NETCX_OFFLOAD_VLAN_RX);
-	e->vlan_tx_kinds = netcx_active(e->ad, NETCX_OFFLOAD_VLAN_TX);
 
 	netif_carrier_off(dev);
 	err = register_netdev(dev);

@@ -3,7 +3,7 @@
  * e1000cx offloads, all through netcx: what the 82540EM declares, the
  * context and data descriptor fields filled from netcx's per-packet
  * descriptor, which receive status bits report which checksum, and
- * netcx's change callbacks (RXCSUM and CTRL.VME).
+ * netcx's change callback (RXCSUM and CTRL.VME).
  *
  * The silicon: one transmit context (IPCSS/IPCSO/IPCSE, TUCSS/TUCSO/TUCSE,
  * TSE with HDRLEN, MSS and PAYLEN) that data descriptors use until the next
@@ -184,43 +184,27 @@ u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper)
 	return cmd;
 }
 
-/* netcx's change callbacks, RTNL held: the registers behind each offload. */
-
-static int e1000cx_rx_csum_changed(struct net_device *dev, u32 active)
+/*
+ * netcx's change callback, RTNL held, for each offload with a register
+ * behind it: RXCSUM and CTRL.VME rewritten from netcx_active(), which
+ * answers the state being applied (the old one when netcx rolls back).
+ */
+static int e1000cx_offload_changed(struct net_device *dev, u32 active)
 {
 	struct e1000cx *e = netdev_priv(dev);
 
-	e->rx_csum_kinds = active;
-	if (netif_running(dev))
+	if (netif_running(dev)) {
 		e1000cx_hw_set_rxcsum(e);
-	return 0;
-}
-
-static int e1000cx_vlan_rx_changed(struct net_device *dev, u32 active)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	e->vlan_rx_kinds = active;
-	if (netif_running(dev))
 		e1000cx_hw_set_vme(e);
-	return 0;
-}
-
-static int e1000cx_vlan_tx_changed(struct net_device *dev, u32 active)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	e->vlan_tx_kinds = active;
-	if (netif_running(dev))
-		e1000cx_hw_set_vme(e);
+	}
 	return 0;
 }
 
 /* Checksum and segmentation are per descriptor: nothing to program. */
 const struct netcx_adapter_ops e1000cx_netcx_ops = {
 	.changed = {
-		[NETCX_OFFLOAD_RX_CSUM] = e1000cx_rx_csum_changed,
-		[NETCX_OFFLOAD_VLAN_RX] = e1000cx_vlan_rx_changed,
-		[NETCX_OFFLOAD_VLAN_TX] = e1000cx_vlan_tx_changed,
+		[NETCX_OFFLOAD_RX_CSUM] = e1000cx_offload_changed,
+		[NETCX_OFFLOAD_VLAN_RX] = e1000cx_offload_changed,
+		[NETCX_OFFLOAD_VLAN_TX] = e1000cx_offload_changed,
 	},
 };

@@ -552,29 +552,30 @@ static const struct net_device_ops ncsim_netdev_ops = {
 	.ndo_validate_addr	= eth_validate_addr,
 };
 
-/* netcx's change callbacks: the receive engine's registers. */
-
-static int ncsim_rx_csum_changed(struct net_device *dev, u32 active)
+/* The receive engine's registers, from what netcx says is active. */
+static void ncsim_port_program(struct ncsim_port *port)
 {
-	struct ncsim_port *port = netdev_priv(dev);
-
-	WRITE_ONCE(port->hw_rx.csum_kinds, active);
-	return 0;
+	WRITE_ONCE(port->hw_rx.csum_kinds,
+		   netcx_active(port->ad, NETCX_OFFLOAD_RX_CSUM));
+	WRITE_ONCE(port->hw_rx.strip_kinds,
+		   netcx_active(port->ad, NETCX_OFFLOAD_VLAN_RX));
 }
 
-static int ncsim_vlan_rx_changed(struct net_device *dev, u32 active)
+/*
+ * netcx's change callback, for both offloads with a register: in it
+ * netcx_active() answers the state being applied (or restored).
+ */
+static int ncsim_offload_changed(struct net_device *dev, u32 active)
 {
-	struct ncsim_port *port = netdev_priv(dev);
-
-	WRITE_ONCE(port->hw_rx.strip_kinds, active);
+	ncsim_port_program(netdev_priv(dev));
 	return 0;
 }
 
 /* Transmit offloads are per descriptor: nothing to program. */
 static const struct netcx_adapter_ops ncsim_netcx_ops = {
 	.changed = {
-		[NETCX_OFFLOAD_RX_CSUM] = ncsim_rx_csum_changed,
-		[NETCX_OFFLOAD_VLAN_RX] = ncsim_vlan_rx_changed,
+		[NETCX_OFFLOAD_RX_CSUM] = ncsim_offload_changed,
+		[NETCX_OFFLOAD_VLAN_RX] = ncsim_offload_changed,
 	},
 };
 
@@ -667,8 +668,7 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	if (err)
 		goto err_free;
 	/* the receive engine's registers, as netcx starts them */
-	port->hw_rx.csum_kinds = netcx_active(port->ad, NETCX_OFFLOAD_RX_CSUM);
-	port->hw_rx.strip_kinds = netcx_active(port->ad, NETCX_OFFLOAD_VLAN_RX);
+	ncsim_port_program(port);
 	return port;
 
 err_free:
