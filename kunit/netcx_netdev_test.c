@@ -651,7 +651,7 @@ static void netcx_netdev_busy_registered(struct kunit *test)
 
 /* ---- the adapter in dev->ml_priv ---- */
 
-/* Set at create, cleared at destroy; a device whose ml_priv is taken refused. */
+/* Set at create, cleared at destroy; a taken ml_priv refused, left alone. */
 static void netcx_netdev_ml_priv(struct kunit *test)
 {
 	struct netcx_nt_priv *p;

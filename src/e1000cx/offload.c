@@ -64,6 +64,7 @@ int e1000cx_offload_declare(struct e1000cx *e, const char *keywords)
 				  E1000CX_RXD_ERR_IPE << 8 },
 			.tcp = { E1000CX_RXD_STA_TCPCS,
 				 E1000CX_RXD_ERR_TCPE << 8 },
+			/* one pair for both: netcx keeps the active kind's */
 			.udp = { E1000CX_RXD_STA_TCPCS,
 				 E1000CX_RXD_ERR_TCPE << 8 },
 		},
