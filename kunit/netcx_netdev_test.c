@@ -2,8 +2,9 @@
 /*
  * KUnit: netcx on a registered net_device. Feature changes are driven the
  * way ethtool -K drives them (wanted_features, then netdev_update_features)
- * through a tiny driver whose ndo_fix_features and ndo_set_features call
- * netcx; its change callbacks log what they are told.
+ * through a tiny driver whose ndo_fix_features and ndo_set_features are
+ * netcx's own (netcx_ndo_*(), the adapter in dev->ml_priv); its change
+ * callbacks log what they are told, and what netcx_active() answers them.
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
@@ -42,6 +43,7 @@ struct netcx_nt_call {
 struct netcx_nt_priv {
 	struct netcx_adapter *ad;
 	struct netcx_nt_call log[NETCX_NT_LOG];
+	u32 seen[NETCX_NT_LOG][NETCX_OFFLOAD_MAX];	/* netcx_active() */
 	int n;
 	int fail_off;		/* this offload's callback fails... */
 	int fail_err;		/* ...with this error */
@@ -51,9 +53,13 @@ static int netcx_nt_changed(struct net_device *dev, int off, u32 kinds)
 {
 	struct netcx_nt_priv *p = netdev_priv(dev);
 	int ret = off == p->fail_off ? p->fail_err : 0;
+	int i;
 
-	if (p->n < NETCX_NT_LOG)
+	if (p->n < NETCX_NT_LOG) {
 		p->log[p->n] = (struct netcx_nt_call){ off, kinds, ret };
+		for (i = 0; i < NETCX_OFFLOAD_MAX; i++)
+			p->seen[p->n][i] = netcx_active(p->ad, i);
+	}
 	p->n++;
 	return ret;
 }
@@ -105,25 +111,11 @@ static const struct netcx_adapter_ops netcx_nt_ops = {
 	},
 };
 
-static netdev_features_t netcx_nt_fix_features(struct net_device *dev,
-					       netdev_features_t features)
-{
-	struct netcx_nt_priv *p = netdev_priv(dev);
-
-	return netcx_fix_features(p->ad, features);
-}
-
-static int netcx_nt_set_features(struct net_device *dev,
-				 netdev_features_t features)
-{
-	struct netcx_nt_priv *p = netdev_priv(dev);
-
-	return netcx_set_features(p->ad, features);
-}
-
+/* netcx's ndos as they are: the adapter is found in dev->ml_priv */
 static const struct net_device_ops netcx_nt_netdev_ops = {
-	.ndo_fix_features = netcx_nt_fix_features,
-	.ndo_set_features = netcx_nt_set_features,
+	.ndo_features_check = netcx_ndo_features_check,
+	.ndo_fix_features = netcx_ndo_fix_features,
+	.ndo_set_features = netcx_ndo_set_features,
 };
 
 #define DRIVER_BITS	(NETIF_F_SG | NETIF_F_HIGHDMA)
@@ -228,6 +220,9 @@ static void netcx_nt_expect_log(struct kunit *test, struct net_device *dev,
 				    "call %d", i);
 		KUNIT_EXPECT_EQ_MSG(test, p->log[i].ret, want[i].ret,
 				    "call %d", i);
+		/* inside the callback, netcx_active() says what it was told */
+		KUNIT_EXPECT_EQ_MSG(test, p->seen[i][want[i].off], want[i].kinds,
+				    "netcx_active() in call %d", i);
 	}
 	p->n = 0;
 }
@@ -366,6 +361,57 @@ static void netcx_netdev_rollback(struct kunit *test)
 	netcx_nt_expect_log(test, dev, retry, ARRAY_SIZE(retry));
 	KUNIT_EXPECT_EQ(test, dev->features, before & ~(NETIF_F_IPV6_CSUM |
 			NETIF_F_TSO6 | NETIF_F_GSO_UDP_L4));
+}
+
+/*
+ * netcx_active() inside the callbacks, for every offload: the features
+ * being applied while changing, those kept while rolling back; outside
+ * them, dev->features.
+ */
+static void netcx_netdev_active_in_callback(struct kunit *test)
+{
+	static const struct netcx_nt_call want[] = {
+		{ TX, NETCX_KINDS_V4 },
+		{ LSO, NETCX_TCP4 },
+		{ USO, 0, -EIO },
+		{ LSO, NETCX_TEST_TCP },
+		{ TX, ALL },
+	};
+	static const u32 full[NETCX_OFFLOAD_MAX] = NETCX_TEST_FULL_PERMITTED;
+	u32 applied[NETCX_OFFLOAD_MAX] = NETCX_TEST_FULL_PERMITTED;
+	struct netcx_nt_priv *p;
+	struct net_device *dev;
+	int i, off;
+
+	dev = netcx_nt_setup(test, NETCX_TEST_FULL, NETCX_NT_REGISTERED);
+	p = netdev_priv(dev);
+	applied[TX] = NETCX_KINDS_V4;
+	applied[LSO] = NETCX_TCP4;
+	applied[USO] = 0;
+
+	/* USO refuses: the first three calls apply, the last two restore */
+	p->fail_off = USO;
+	p->fail_err = -EIO;
+	netcx_nt_want(dev, NETIF_F_IPV6_CSUM, 0);
+	KUNIT_ASSERT_EQ(test, p->n, (int)ARRAY_SIZE(want));
+	for (i = 0; i < p->n; i++)
+		for (off = 0; off < NETCX_OFFLOAD_MAX; off++)
+			KUNIT_EXPECT_EQ_MSG(test, p->seen[i][off],
+					    i < 3 ? applied[off] : full[off],
+					    "call %d, offload %d", i, off);
+	netcx_nt_expect_log(test, dev, want, ARRAY_SIZE(want));
+	netcx_nt_expect_active(test, dev, full);
+
+	/* accepted: each call saw the new state; dev->features has it now */
+	p->fail_off = -1;
+	netcx_nt_want(dev, 0, 0);
+	KUNIT_ASSERT_EQ(test, p->n, 3);
+	for (i = 0; i < p->n; i++)
+		for (off = 0; off < NETCX_OFFLOAD_MAX; off++)
+			KUNIT_EXPECT_EQ_MSG(test, p->seen[i][off], applied[off],
+					    "call %d, offload %d", i, off);
+	p->n = 0;
+	netcx_nt_expect_active(test, dev, applied);
 }
 
 /* The first callback fails: nothing to undo. */
@@ -603,9 +649,73 @@ static void netcx_netdev_busy_registered(struct kunit *test)
 			NETCX_TEST_TCP);
 }
 
+/* ---- the adapter in dev->ml_priv ---- */
+
+/* Set at create, cleared at destroy; a taken ml_priv refused, left alone. */
+static void netcx_netdev_ml_priv(struct kunit *test)
+{
+	struct netcx_nt_priv *p;
+	struct netcx_adapter *other;
+	struct net_device *dev;
+	int marker;
+
+	dev = netcx_nt_setup(test, NETCX_TEST_CSUM, NETCX_NT_COMMITTED);
+	p = netdev_priv(dev);
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)p->ad);
+	KUNIT_EXPECT_EQ(test, (int)dev->ml_priv_type, (int)ML_PRIV_NONE);
+
+	/* a second adapter on the same device: refused, the first kept */
+	other = netcx_adapter_create(dev, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(other), -EBUSY);
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)p->ad);
+
+	netcx_adapter_destroy(p->ad);
+	p->ad = NULL;
+	KUNIT_EXPECT_NULL(test, dev->ml_priv);
+
+	/* another mid-layer's pointer: refused, left alone */
+	dev->ml_priv = &marker;
+	other = netcx_adapter_create(dev, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(other), -EBUSY);
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)&marker);
+	dev->ml_priv = NULL;
+
+	/* free again: a new adapter takes it */
+	p->ad = netcx_adapter_create(dev, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(p->ad));
+	KUNIT_EXPECT_PTR_EQ(test, dev->ml_priv, (void *)p->ad);
+}
+
+/* The ndos, as the stack calls them, answer as the adapter's calls do. */
+static void netcx_netdev_ndo_same(struct kunit *test)
+{
+	static const struct netcx_nt_call tso_off[] = { { LSO, NETCX_TCP6 } };
+	struct netcx_adapter *ad;
+	struct net_device *dev;
+	netdev_features_t f;
+
+	dev = netcx_nt_setup(test, NETCX_TEST_FULL, NETCX_NT_REGISTERED);
+	ad = netcx_nt_ad(dev);
+
+	rtnl_lock();
+	f = dev->features & ~NETIF_F_TSO;
+	KUNIT_EXPECT_EQ(test, netcx_ndo_fix_features(dev, f),
+			netcx_fix_features(ad, f));
+	rtnl_unlock();
+
+	/* ethtool -K through the plugged-in ndo_set_features */
+	netcx_nt_want(dev, NETIF_F_TSO, 0);
+	netcx_nt_expect_log(test, dev, tso_off, ARRAY_SIZE(tso_off));
+	KUNIT_EXPECT_EQ(test, dev->features & NETIF_F_TSO, 0);
+	KUNIT_EXPECT_EQ(test, netcx_active(ad, LSO), NETCX_TCP6);
+}
+
 static struct kunit_case netcx_netdev_cases[] = {
+	KUNIT_CASE(netcx_netdev_ml_priv),
+	KUNIT_CASE(netcx_netdev_ndo_same),
 	KUNIT_CASE_PARAM(netcx_netdev_change, netcx_nt_gen_params),
 	KUNIT_CASE(netcx_netdev_rollback),
+	KUNIT_CASE(netcx_netdev_active_in_callback),
 	KUNIT_CASE(netcx_netdev_first_fails),
 	KUNIT_CASE(netcx_netdev_pause_resume),
 	KUNIT_CASE(netcx_netdev_pause_fails),

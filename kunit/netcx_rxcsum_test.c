@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the receive checksum report of the core, netcx_rx_csum() and
- * netcx_rx_csum_complete(): each hardware result against each receive
- * setting (off, kinds per IP version, CHECKSUM_COMPLETE), what the skb
- * says afterwards, and the counter that moved.
+ * KUnit: the receive checksum report of the core, netcx_rx_csum(),
+ * netcx_rx_csum_status() and netcx_rx_csum_complete(): each hardware
+ * result against each receive setting (off, kinds per IP version,
+ * CHECKSUM_COMPLETE), what the skb says afterwards, and the counter that
+ * moved; status words read through a declared bit map.
  */
 #include <kunit/test.h>
 #include <linux/err.h>
@@ -362,7 +363,157 @@ static void rx_csum_toggle_test(struct kunit *test)
 	}
 }
 
+/* ---- results from status bits: netcx_rx_csum_status() ---- */
+
+/* The 8254x's word: status byte, errors byte above it (e1000cx's layout). */
+#define ST_IXSM		BIT(2)
+#define ST_TCPCS	BIT(5)
+#define ST_IPCS		BIT(6)
+#define ST_TCPE		BIT(13)
+#define ST_IPE		BIT(14)
+#define ST_DD		BIT(0)	/* a bit the map does not name */
+
+/* e1000cx's declaration: IPv4 kinds, one TCP/UDP bit pair. */
+static int rt_declare_status(struct netcx_adapter *ad, const char *keywords)
+{
+	static const struct netcx_rx_csum_caps rx = {
+		.kinds = NETCX_KINDS_V4,
+		.status = {
+			.ignore = ST_IXSM,
+			.ipv4 = { ST_IPCS, ST_IPE },
+			.tcp = { ST_TCPCS, ST_TCPE },
+			.udp = { ST_TCPCS, ST_TCPE },
+		},
+	};
+
+	return netcx_set_rx_csum_caps(ad, &rx) ?:
+	       (keywords ? netcx_set_keywords(ad, keywords) : 0);
+}
+
+/**
+ * struct status_case - one status word on e1000cx's declaration
+ * @name: the case.
+ * @keywords: keywords applied before commit, or NULL.
+ * @pkt: &enum rt_pkt.
+ * @status: the word.
+ * @res: the results netcx_rx_csum() given them must agree with.
+ * @ip_summed: what the skb says afterwards.
+ * @counter: the counter that moved by one.
+ */
+struct status_case {
+	const char *name;
+	/* input */
+	const char *keywords;
+	u8 pkt;
+	u32 status;
+	/* expected */
+	struct netcx_rx_csum res;
+	u8 ip_summed;
+	const char *counter;
+};
+
+static const struct status_case status_cases[] = {
+	{ "nothing checked", NULL, RT_IP4, ST_DD, { NC, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+	{ "ixsm: ignored, every layer", NULL, RT_IP4,
+	  ST_DD | ST_IXSM | ST_IPCS | ST_TCPCS | ST_TCPE, { NC, NC, NC },
+	  NONE, "rx_csum_not_checked" },
+	{ "tcp/udp and header valid", NULL, RT_IP4,
+	  ST_DD | ST_IPCS | ST_TCPCS, { OK, OK, OK }, UNN, "rx_csum_valid" },
+	{ "header only", NULL, RT_IP4, ST_IPCS, { OK, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+	{ "tcp/udp wrong", NULL, RT_IP4, ST_IPCS | ST_TCPCS | ST_TCPE,
+	  { OK, BAD, BAD }, NONE, "rx_csum_invalid" },
+	{ "header wrong", NULL, RT_IP4, ST_IPCS | ST_IPE | ST_TCPCS,
+	  { BAD, OK, OK }, NONE, "rx_csum_invalid" },
+	{ "bad without checked: not checked", NULL, RT_IP4, ST_TCPE | ST_IPE,
+	  { NC, NC, NC }, NONE, "rx_csum_not_checked" },
+	{ "ipv6: no kind declared", NULL, RT_IP6, ST_TCPCS, { NC, OK, OK },
+	  NONE, "rx_csum_inactive" },
+	{ "keyword tcp4 off, udp4 kept", "*TCPChecksumOffloadIPv4=1", RT_IP4,
+	  ST_IPCS | ST_TCPCS, { OK, OK, OK }, UNN, "rx_csum_valid" },
+	{ "vlan ipv4 under qinq", NULL, RT_QINQ_IP4, ST_IPCS | ST_TCPCS,
+	  { OK, OK, OK }, UNN, "rx_csum_valid" },
+};
+
+static void status_case_desc(const struct status_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(status, status_cases, status_case_desc);
+
+/* A committed adapter declared as rt_declare_status(); freed at exit. */
+static struct netcx_adapter *rt_setup_status(struct kunit *test,
+					     const char *keywords)
+{
+	struct net_device *dev;
+	struct rt_priv *priv;
+
+	dev = alloc_etherdev(sizeof(*priv));
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	test->priv = dev;
+	priv = netdev_priv(dev);
+	priv->ad = netcx_adapter_create(dev, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
+	KUNIT_ASSERT_EQ(test, rt_declare_status(priv->ad, keywords), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
+	return priv->ad;
+}
+
+/*
+ * The status word against e1000cx's map: the skb and the counter as
+ * netcx_rx_csum() leaves them given the per-layer results the map says,
+ * and the same for netcx_rx_csum() called with those results by hand.
+ */
+static void rx_csum_status_test(struct kunit *test)
+{
+	const struct status_case *c = test->param_value;
+	struct tc_count want[] = { { c->counter, 1 }, { } };
+	struct netcx_adapter *ad;
+	struct sk_buff *skb;
+	struct tc_snap s;
+	int way;
+
+	ad = rt_setup_status(test, c->keywords);
+	for (way = 0; way < 2; way++) {
+		tc_init(test, ad, &s);
+		skb = rt_skb(test, c->pkt);
+		local_bh_disable();
+		if (way)
+			netcx_rx_csum(ad, skb, &c->res);
+		else
+			netcx_rx_csum_status(ad, skb, c->status);
+		local_bh_enable();
+		KUNIT_EXPECT_EQ_MSG(test, (int)skb->ip_summed, c->ip_summed,
+				    "%s", way ? "by hand" : "from status");
+		KUNIT_EXPECT_EQ(test, (int)skb->csum_level, 0);
+		kfree_skb(skb);
+		tc_expect(test, ad, &s, want, way ? "by hand" : "status");
+	}
+}
+
+/* A status word on an adapter that mapped no bits: never checked. */
+static void rx_csum_status_unmapped_test(struct kunit *test)
+{
+	struct tc_count want[] = { { "rx_csum_not_checked", 1 }, { } };
+	struct netcx_adapter *ad = rt_setup(test, RT_ALL);
+	struct sk_buff *skb;
+	struct tc_snap s;
+
+	tc_init(test, ad, &s);
+	skb = rt_skb(test, RT_IP4);
+	local_bh_disable();
+	netcx_rx_csum_status(ad, skb, U32_MAX);
+	local_bh_enable();
+	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, NONE);
+	kfree_skb(skb);
+	tc_expect(test, ad, &s, want, "unmapped");
+}
+
 static struct kunit_case netcx_rxcsum_test_cases[] = {
+	KUNIT_CASE_PARAM(rx_csum_status_test, status_gen_params),
+	KUNIT_CASE(rx_csum_status_unmapped_test),
 	KUNIT_CASE_PARAM(rx_csum_test, rx_gen_params),
 	KUNIT_CASE_PARAM(rx_csum_complete_test, complete_gen_params),
 	KUNIT_CASE(rx_csum_toggle_test),

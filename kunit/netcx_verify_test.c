@@ -142,6 +142,41 @@ static const struct netcx_rx_case netcx_rx_cases[] = {
 	{ "no kind", { .complete = true }, "no receive checksum kind" },
 	{ "a tag kind", { .kinds = NETCX_TCP4 | NETCX_TAG_VLAN },
 	  "unknown receive checksum kind" },
+	/* status bits: e1000's map, TCP and UDP sharing their bits */
+	{ "status, e1000's", { .kinds = NETCX_KINDS_V4, .status = {
+		.ignore = BIT(2), .ipv4 = { BIT(6), BIT(14) },
+		.tcp = { BIT(5), BIT(13) }, .udp = { BIT(5), BIT(13) } } },
+	  NULL },
+	{ "status, checked only", { .kinds = NETCX_TCP6, .status = {
+		.tcp = { BIT(0) } } }, NULL },
+	{ "status, bad bit shared", { .kinds = NETCX_TCP4 | NETCX_UDP4,
+	  .status = { .tcp = { BIT(0), BIT(2) },
+		      .udp = { BIT(1), BIT(2) } } }, NULL },
+	{ "status, ipv4 bad alone", { .kinds = NETCX_KINDS_V4, .status = {
+		.ipv4 = { 0, BIT(1) } } },
+	  "IPv4 header status: a bad bit without a checked bit" },
+	{ "status, udp bad alone", { .kinds = NETCX_KINDS_V4, .status = {
+		.tcp = { BIT(0), BIT(1) }, .udp = { 0, BIT(1) } } },
+	  "UDP status: a bad bit without a checked bit" },
+	{ "status, ipv4 without its kind", { .kinds = NETCX_TCP4, .status = {
+		.ipv4 = { BIT(0), BIT(1) } } },
+	  "IPv4 header status bits without the IPv4 header kind" },
+	{ "status, tcp without its kind", { .kinds = NETCX_UDP6, .status = {
+		.tcp = { BIT(0) } } },
+	  "TCP status bits without a TCP kind" },
+	{ "status, udp without its kind", { .kinds = NETCX_TCP4, .status = {
+		.udp = { BIT(0) } } },
+	  "UDP status bits without a UDP kind" },
+	{ "status, checked and bad in one layer", { .kinds = NETCX_TCP4,
+	  .status = { .tcp = { BIT(0) | BIT(1), BIT(1) } } },
+	  "a status bit both checked and bad" },
+	{ "status, checked here, bad there", { .kinds = NETCX_KINDS_V4,
+	  .status = { .ipv4 = { BIT(0), BIT(1) },
+		      .tcp = { BIT(1), BIT(2) } } },
+	  "a status bit both checked and bad" },
+	{ "status, ignore is a result", { .kinds = NETCX_TCP4, .status = {
+		.ignore = BIT(3), .tcp = { BIT(0), BIT(3) } } },
+	  "a status bit both ignore and a checksum result" },
 };
 
 static void netcx_rx_case_desc(const struct netcx_rx_case *c, char *desc)

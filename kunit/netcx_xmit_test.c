@@ -146,23 +146,15 @@ static int xt_declare(struct netcx_adapter *ad, enum xt_profile profile)
 	return -EINVAL;
 }
 
-/* ---- the device: a driver whose ndo_features_check is netcx's ---- */
+/* ---- the device: a driver whose ndo_features_check is netcx's own ---- */
 
 struct xt_priv {
 	struct netcx_adapter *ad;
 };
 
-static netdev_features_t xt_ndo_features_check(struct sk_buff *skb,
-					       struct net_device *dev,
-					       netdev_features_t features)
-{
-	struct xt_priv *priv = netdev_priv(dev);
-
-	return netcx_features_check(priv->ad, skb, features);
-}
-
+/* plugged in as it is: the stack's path runs netcx_ndo_features_check() */
 static const struct net_device_ops xt_netdev_ops = {
-	.ndo_features_check = xt_ndo_features_check,
+	.ndo_features_check = netcx_ndo_features_check,
 };
 
 #define DRIVER_BITS	(NETIF_F_SG | NETIF_F_HIGHDMA)
@@ -1516,7 +1508,7 @@ static void xmit_test(struct kunit *test)
 
 /*
  * validate_xmit_skb(), as far as offloads go: netif_skb_features() (which
- * calls netcx_features_check() as the driver's ndo_features_check), the
+ * calls netcx_ndo_features_check(), the driver's ndo_features_check), the
  * tag, segmentation, checksum. Returns the skbs for the driver, or NULL.
  */
 static struct sk_buff *xt_validate(struct sk_buff *skb)

@@ -45,11 +45,8 @@ IN_TREE = [
 
 EC = "src/e1000cx/"
 E1000CX = [
-    (EC + "offload.c", "*", None, "declaration, descriptor fields, RX checksum, callbacks"),
-    (EC + "main.c", "e1000cx_features_check", None, "ndo_features_check"),
-    (EC + "main.c", "e1000cx_fix_features", None, "ndo_fix_features"),
-    (EC + "main.c", "e1000cx_set_features", None, "ndo_set_features"),
-    (EC + "main.c", "e1000cx_probe", r"netcx_|offload|_kinds|err_destroy_adapter",
+    (EC + "offload.c", "*", None, "declaration, descriptor fields, RX status bits, change callback"),
+    (EC + "main.c", "e1000cx_probe", r"netcx_|offload|err_destroy_adapter",
      "adapter, declaration, commit"),
     (EC + "main.c", "e1000cx_remove", r"netcx_", "adapter destroyed"),
     (EC + "tx.c", "e1000cx_tx_start", r"ctx", "context forgotten"),
@@ -57,7 +54,7 @@ E1000CX = [
     (EC + "tx.c", "e1000cx_tx_post", r"ctx|offload", "context and data descriptor fill"),
     (EC + "tx.c", "e1000cx_xmit", r"netcx_|\bnd\b|SEGMENTED|gso", "netcx_tx_prepare(), segments"),
     (EC + "rx.c", "e1000cx_rx_tag", None, "RX VLAN tag"),
-    (EC + "rx.c", "e1000cx_rx", r"offload|STA_VP|rx_tag", "RX checksum and tag calls"),
+    (EC + "rx.c", "e1000cx_rx", r"offload|netcx_|STA_VP|rx_tag", "RX checksum and tag calls"),
     (EC + "hw.c", "e1000cx_hw_set_vme", None, "CTRL.VME"),
     (EC + "hw.c", "e1000cx_hw_set_rxcsum", None, "RXCSUM register"),
     (EC + "hw.c", "e1000cx_hw_init", r"VME|VET|rxcsum|set_vme", "VLAN and checksum registers"),

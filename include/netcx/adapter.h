@@ -13,9 +13,18 @@
  *   unregister_netdev(dev);
  *   netcx_adapter_destroy(ad);
  *
- * The driver's ndo_fix_features and ndo_set_features call netcx_fix_features()
- * and netcx_set_features(); netcx then calls the driver back through
- * &struct netcx_adapter_ops whenever an offload's active state changes.
+ * The adapter lives in dev->ml_priv from create to destroy, so the driver
+ * plugs netcx's ndos into its &struct net_device_ops as they are:
+ *
+ *   .ndo_features_check = netcx_ndo_features_check,
+ *   .ndo_fix_features   = netcx_ndo_fix_features,
+ *   .ndo_set_features   = netcx_ndo_set_features,
+ *
+ * A driver with fix-ups of its own (an erratum, a feature netcx does not
+ * own) writes that ndo itself and calls netcx_features_check(),
+ * netcx_fix_features() or netcx_set_features() from it. netcx calls the
+ * driver back through &struct netcx_adapter_ops whenever an offload's
+ * active state changes.
  */
 #ifndef _NETCX_ADAPTER_H
 #define _NETCX_ADAPTER_H
@@ -69,6 +78,10 @@ enum netcx_offload {
  *	returns a negative errno to refuse: netcx then restores every offload
  *	it already changed in this update and the stack keeps its previous
  *	features. Entries may be NULL. Indexed by &enum netcx_offload.
+ *	During the call netcx_active() answers the state being applied (the
+ *	old one while restoring), for every offload: a driver whose registers
+ *	follow several offloads may give one function to all their slots and
+ *	rewrite the registers from netcx_active(), ignoring @active.
  */
 struct netcx_adapter_ops {
 	int (*changed[NETCX_OFFLOAD_MAX])(struct net_device *dev, u32 active);
@@ -97,6 +110,9 @@ int netcx_adapter_commit(struct netcx_adapter *ad);
 netdev_features_t netcx_fix_features(struct netcx_adapter *ad,
 				     netdev_features_t features);
 int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features);
+netdev_features_t netcx_ndo_fix_features(struct net_device *dev,
+					 netdev_features_t features);
+int netcx_ndo_set_features(struct net_device *dev, netdev_features_t features);
 
 int netcx_pause(struct netcx_adapter *ad);
 int netcx_resume(struct netcx_adapter *ad);

@@ -76,15 +76,53 @@ struct netcx_tx_csum_caps {
 };
 
 /**
+ * struct netcx_rx_csum_bits - one layer's checksum result in a status word
+ * @checked: the status bits that say the hardware verified the layer's
+ *	checksum (any of them set); 0: the layer is never reported.
+ * @bad: the status bits that say the checksum it verified was wrong (any
+ *	of them set, with a @checked bit); 0: a verified checksum is right.
+ */
+struct netcx_rx_csum_bits {
+	u32 checked;
+	u32 bad;
+};
+
+/**
+ * struct netcx_rx_status_map - where a receive status word reports checksums
+ * @ignore: the status bits that make every layer not checked (Intel's
+ *	IXSM, "ignore checksum indication"); 0: none.
+ * @ipv4: the IPv4 header checksum's bits; needs %NETCX_IPV4_HDR.
+ * @tcp: the TCP checksum's bits, either IP version; needs %NETCX_TCP4 or
+ *	%NETCX_TCP6.
+ * @udp: the UDP checksum's bits; needs %NETCX_UDP4 or %NETCX_UDP6. A
+ *	result bit shared with @tcp (hardware with one bit for both) is
+ *	reported for both: netcx keeps the one whose kind is active.
+ *
+ * The status word's layout is the driver's: e1000cx passes the descriptor's
+ * status byte with its errors byte shifted above it. See "DOC: receive
+ * checksum" and netcx_rx_csum_status().
+ */
+struct netcx_rx_status_map {
+	u32 ignore;
+	struct netcx_rx_csum_bits ipv4;
+	struct netcx_rx_csum_bits tcp;
+	struct netcx_rx_csum_bits udp;
+};
+
+/**
  * struct netcx_rx_csum_caps - receive checksum capabilities
  * @kinds: what the hardware verifies, per layer and IP version:
  *	%NETCX_IPV4_HDR, %NETCX_TCP4, %NETCX_UDP4, %NETCX_TCP6, %NETCX_UDP6.
  * @complete: the hardware can also report the ones' complement sum of the
  *	whole packet (``CHECKSUM_COMPLETE``).
+ * @status: for drivers that report with netcx_rx_csum_status(): which bits
+ *	of their status word say what; all 0 for drivers that fill a
+ *	&struct netcx_rx_csum themselves (netcx_rx_csum()).
  */
 struct netcx_rx_csum_caps {
 	u32 kinds;
 	bool complete;
+	struct netcx_rx_status_map status;
 };
 
 /**

@@ -108,11 +108,16 @@ struct netcx_tx_desc {
 netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 				       struct sk_buff *skb,
 				       netdev_features_t features);
+netdev_features_t netcx_ndo_features_check(struct sk_buff *skb,
+					   struct net_device *dev,
+					   netdev_features_t features);
 int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 		     struct netcx_tx_desc *desc);
 
 void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 		   const struct netcx_rx_csum *res);
+void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
+			  u32 status);
 void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 			    __wsum csum);
 

@@ -45,6 +45,24 @@ int netcx_adapter_may_change(const struct netcx_adapter *ad, const char *what)
 }
 
 /**
+ * DOC: the adapter in ml_priv
+ *
+ * netcx is a mid-layer between the stack and the driver, so it keeps its
+ * adapter where the kernel keeps a mid-layer's data: ``dev->ml_priv``,
+ * set by netcx_adapter_create() and cleared by netcx_adapter_destroy().
+ * That lets the driver plug netcx_ndo_features_check(),
+ * netcx_ndo_fix_features() and netcx_ndo_set_features() into its
+ * &struct net_device_ops directly, with no wrapper to find the adapter
+ * from the device; per packet it costs one load of ``dev->ml_priv``.
+ * netdev_set_ml_priv() does not fit (6.1 to 6.12): its types are
+ * %ML_PRIV_NONE and %ML_PRIV_CAN only, and clearing a pointer of type
+ * %ML_PRIV_NONE warns; so netcx writes the field itself, with
+ * ``ml_priv_type`` left %ML_PRIV_NONE, and refuses a device whose
+ * ml_priv is taken. A driver that uses ml_priv itself keeps its adapter
+ * pointer and calls the adapter-taking functions.
+ */
+
+/**
  * netcx_adapter_create() - create the netcx adapter of a net_device
  * @dev: the device, allocated and not yet registered.
  * @ops: the driver's change callbacks, or NULL; must outlive the adapter.
@@ -52,11 +70,12 @@ int netcx_adapter_may_change(const struct netcx_adapter *ad, const char *what)
  * The adapter starts with no capabilities. The driver declares them with
  * the netcx_set_*_caps() functions, optionally applies keywords with
  * netcx_set_keywords(), then calls netcx_adapter_commit() before
- * register_netdev().
+ * register_netdev(). The adapter is kept in ``dev->ml_priv`` until
+ * netcx_adapter_destroy() ("DOC: the adapter in ml_priv").
  *
  * Context: process context; may sleep.
  * Return: the adapter, or ERR_PTR(-ENOMEM), or ERR_PTR(-EBUSY) when @dev is
- * already registered.
+ * already registered or its ml_priv is taken.
  */
 struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
 					   const struct netcx_adapter_ops *ops)
@@ -65,6 +84,10 @@ struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
 
 	if (dev->reg_state != NETREG_UNINITIALIZED) {
 		netdev_warn(dev, "netcx: adapter created after registration\n");
+		return ERR_PTR(-EBUSY);
+	}
+	if (dev->ml_priv || dev->ml_priv_type != ML_PRIV_NONE) {
+		netdev_warn(dev, "netcx: adapter refused: ml_priv already taken\n");
 		return ERR_PTR(-EBUSY);
 	}
 	ad = kzalloc(sizeof(*ad), GFP_KERNEL);
@@ -76,6 +99,7 @@ struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
 	}
 	ad->dev = dev;
 	ad->ops = ops;
+	dev->ml_priv = ad;
 	return ad;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_adapter_create, NETCX_NS);
@@ -86,11 +110,14 @@ EXPORT_SYMBOL_NS_GPL(netcx_adapter_create, NETCX_NS);
  *
  * Call after unregister_netdev(), or on the probe error path before
  * register_netdev(); the net_device itself stays the driver's to free.
+ * Clears ``dev->ml_priv``.
  */
 void netcx_adapter_destroy(struct netcx_adapter *ad)
 {
 	if (!ad)
 		return;
+	if (ad->dev->ml_priv == ad)
+		ad->dev->ml_priv = NULL;
 	netcx_stats_uninit(ad);
 	kfree(ad);
 }

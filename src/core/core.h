@@ -92,6 +92,9 @@ struct netcx_tx_kinds {
  * @committed: netcx_adapter_commit() succeeded; nothing may change now.
  * @paused: netcx_pause() is in force.
  * @set_err: the error of the last netcx_set_features(), for pause/resume.
+ * @applier: the task running the change callbacks in netcx_set_features(),
+ *	NULL outside it: netcx_active() answers it from @applying.
+ * @applying: the features being applied (the old ones while rolling back).
  * @stats: the per-packet counters, one set per CPU (stats.c).
  */
 struct netcx_adapter {
@@ -110,6 +113,8 @@ struct netcx_adapter {
 	bool committed;
 	bool paused;
 	int set_err;
+	struct task_struct *applier;
+	netdev_features_t applying;
 	struct netcx_pcpu_stats __percpu *stats;
 };
 
@@ -143,6 +148,16 @@ u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features);
 void netcx_features_commit(struct netcx_adapter *ad);
+
+/*
+ * The kinds of @off that dev->features make active: netcx_active() for the
+ * per-packet code, which never runs the change callbacks.
+ */
+static inline u32 netcx_active_now(const struct netcx_adapter *ad,
+				   enum netcx_offload off)
+{
+	return netcx_kinds(ad, off, READ_ONCE(ad->dev->features));
+}
 
 /*
  * netcx_kinds() for the transmit offloads, from the table commit filled:

@@ -7,7 +7,9 @@
 #include <linux/export.h>
 #include <linux/minmax.h>
 #include <linux/netdevice.h>
+#include <linux/preempt.h>
 #include <linux/rtnetlink.h>
+#include <linux/sched.h>
 
 #include <netcx/netcx.h>
 
@@ -378,8 +380,16 @@ EXPORT_SYMBOL_NS_GPL(netcx_permitted, NETCX_NS);
  * @ad: the adapter.
  * @off: the offload.
  *
- * Derived from the device's current features: the permitted kinds that the
- * features switched on cover. 0 while paused.
+ * Derived from the device's features: the permitted kinds that the
+ * features switched on cover. 0 while paused. Inside a change callback
+ * (&netcx_adapter_ops.changed), and only there, the features are those
+ * being applied, for every offload, those not yet called back included:
+ * the stack commits dev->features only once ndo_set_features returns. When
+ * netcx rolls a refused change back, the callbacks it calls again read the
+ * features as they were. So a driver whose registers follow netcx's state
+ * can give one callback to several offloads and rewrite its registers
+ * from netcx_active() there; the receive and transmit paths read
+ * dev->features as committed.
  *
  * Context: the caller keeps dev->features stable (RTNL), or accepts a
  * value that is about to change.
@@ -387,9 +397,15 @@ EXPORT_SYMBOL_NS_GPL(netcx_permitted, NETCX_NS);
  */
 u32 netcx_active(const struct netcx_adapter *ad, enum netcx_offload off)
 {
+	netdev_features_t features;
+
 	if (off >= NETCX_OFFLOAD_MAX)
 		return 0;
-	return netcx_kinds(ad, off, READ_ONCE(ad->dev->features));
+	if (in_task() && READ_ONCE(ad->applier) == current)
+		features = ad->applying;
+	else
+		features = READ_ONCE(ad->dev->features);
+	return netcx_kinds(ad, off, features);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_active, NETCX_NS);
 
@@ -417,6 +433,25 @@ netdev_features_t netcx_fix_features(struct netcx_adapter *ad,
 }
 EXPORT_SYMBOL_NS_GPL(netcx_fix_features, NETCX_NS);
 
+/**
+ * netcx_ndo_fix_features() - ndo_fix_features, for drivers to plug in
+ * @dev: the device; its adapter is in ``dev->ml_priv``.
+ * @features: the features the stack proposes.
+ *
+ * netcx_fix_features() of the device's adapter, with the signature of
+ * &net_device_ops.ndo_fix_features. A driver with fix-ups of its own
+ * writes its own ndo_fix_features and calls netcx_fix_features() from it.
+ *
+ * Context: RTNL held.
+ * Return: @features, constrained.
+ */
+netdev_features_t netcx_ndo_fix_features(struct net_device *dev,
+					 netdev_features_t features)
+{
+	return netcx_fix_features(dev->ml_priv, features);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_ndo_fix_features, NETCX_NS);
+
 static int netcx_call_changed(struct netcx_adapter *ad,
 			      enum netcx_offload off, u32 kinds)
 {
@@ -436,7 +471,9 @@ static int netcx_call_changed(struct netcx_adapter *ad,
  * order, with the new kinds. When a callback fails, the offloads already
  * changed are called back again, in reverse order, with their old kinds,
  * and the error is returned: the driver returns it from ndo_set_features
- * and the stack keeps dev->features as they were.
+ * and the stack keeps dev->features as they were. netcx_active(), called
+ * from a callback, answers @features while changing and the old features
+ * while rolling back.
  *
  * Context: RTNL held.
  * Return: 0, or the first callback's error.
@@ -448,6 +485,9 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 
 	ASSERT_RTNL();
 
+	/* netcx_active() in a callback: what is being applied */
+	ad->applying = features;
+	WRITE_ONCE(ad->applier, current);
 	for (off = 0; off < NETCX_OFFLOAD_MAX; off++) {
 		u32 kinds = netcx_kinds(ad, off, features);
 
@@ -460,6 +500,7 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 	if (err) {
 		netdev_err(ad->dev, "netcx: %s change refused (%d), rolling back\n",
 			   netcx_offload_name(off), err);
+		ad->applying = old;
 		while (--off >= 0) {
 			u32 kinds = netcx_kinds(ad, off, old);
 			int ret;
@@ -472,10 +513,30 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 					   netcx_offload_name(off), ret);
 		}
 	}
+	WRITE_ONCE(ad->applier, NULL);
 	ad->set_err = err;
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_set_features, NETCX_NS);
+
+/**
+ * netcx_ndo_set_features() - ndo_set_features, for drivers to plug in
+ * @dev: the device; its adapter is in ``dev->ml_priv``.
+ * @features: the features about to be set.
+ *
+ * netcx_set_features() of the device's adapter, with the signature of
+ * &net_device_ops.ndo_set_features. A driver that programs something on
+ * a feature change besides netcx's callbacks (a feature netcx does not
+ * own) writes its own ndo_set_features and calls netcx_set_features().
+ *
+ * Context: RTNL held.
+ * Return: 0, or the first change callback's error.
+ */
+int netcx_ndo_set_features(struct net_device *dev, netdev_features_t features)
+{
+	return netcx_set_features(dev->ml_priv, features);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_ndo_set_features, NETCX_NS);
 
 /* Recompute the features with @paused in force; undo it on failure. */
 static int netcx_set_paused(struct netcx_adapter *ad, bool paused)

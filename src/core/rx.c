@@ -27,6 +27,14 @@
  * %CHECKSUM_NONE: ``rx_csum_inactive`` when a result was left out, or RX
  * checksum is off altogether; ``rx_csum_not_checked`` otherwise.
  *
+ * netcx_rx_csum_status() takes, instead of the results, the driver's
+ * receive status word and derives them from the bits the driver declared
+ * in &netcx_rx_csum_caps.status: every layer not checked when an
+ * &netcx_rx_status_map.ignore bit is set; else, per layer, not checked
+ * without a &netcx_rx_csum_bits.checked bit, invalid with a checked bit
+ * and a &netcx_rx_csum_bits.bad bit, valid with a checked bit alone. The
+ * results then take netcx_rx_csum()'s path, counters included.
+ *
  * netcx_rx_csum_complete() reports %CHECKSUM_COMPLETE (``rx_csum_complete``)
  * when the hardware declared &netcx_rx_csum_caps.complete, RX checksum is
  * on, and none of the kinds the hardware verifies for the packet's IP
@@ -85,7 +93,7 @@ static u8 netcx_rx_keep(u8 res, u32 kind, u32 act)
 void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 		   const struct netcx_rx_csum *res)
 {
-	u32 act = netcx_active(ad, NETCX_OFFLOAD_RX_CSUM);
+	u32 act = netcx_active_now(ad, NETCX_OFFLOAD_RX_CSUM);
 	u32 ver = netcx_rx_kinds(skb) & act;
 	struct netcx_rx_csum keep;
 	enum netcx_rx_stat stat;
@@ -109,6 +117,47 @@ void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 }
 EXPORT_SYMBOL_NS_GPL(netcx_rx_csum, NETCX_NS);
 
+static u8 netcx_rx_status_result(u32 status,
+				 const struct netcx_rx_csum_bits *bits)
+{
+	if (!(status & bits->checked))
+		return NETCX_CSUM_NOT_CHECKED;
+	return status & bits->bad ? NETCX_CSUM_INVALID : NETCX_CSUM_VALID;
+}
+
+/**
+ * netcx_rx_csum_status() - report the receive checksum from status bits
+ * @ad: the adapter.
+ * @skb: a received packet, after eth_type_trans().
+ * @status: the hardware's status word for the packet, laid out as the
+ *	driver declared in &netcx_rx_csum_caps.status.
+ *
+ * The per-layer results are read from @status with the declared bits,
+ * then reported as netcx_rx_csum() reports them; see "DOC: receive
+ * checksum". With no bits declared, every layer is not checked. Counts the
+ * packet once.
+ *
+ * Context: the receive path (NAPI), BH disabled.
+ */
+void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
+			  u32 status)
+{
+	const struct netcx_rx_status_map *map = &ad->rx_csum.status;
+	struct netcx_rx_csum res = {
+		.ipv4 = NETCX_CSUM_NOT_CHECKED,
+		.tcp = NETCX_CSUM_NOT_CHECKED,
+		.udp = NETCX_CSUM_NOT_CHECKED,
+	};
+
+	if (!(status & map->ignore)) {
+		res.ipv4 = netcx_rx_status_result(status, &map->ipv4);
+		res.tcp = netcx_rx_status_result(status, &map->tcp);
+		res.udp = netcx_rx_status_result(status, &map->udp);
+	}
+	netcx_rx_csum(ad, skb, &res);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_rx_csum_status, NETCX_NS);
+
 /**
  * netcx_rx_csum_complete() - report the hardware's full packet checksum
  * @ad: the adapter.
@@ -124,7 +173,7 @@ EXPORT_SYMBOL_NS_GPL(netcx_rx_csum, NETCX_NS);
 void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 			    __wsum csum)
 {
-	u32 act = netcx_active(ad, NETCX_OFFLOAD_RX_CSUM);
+	u32 act = netcx_active_now(ad, NETCX_OFFLOAD_RX_CSUM);
 	u32 ver = netcx_rx_kinds(skb) & netcx_hw_kinds(ad, NETCX_OFFLOAD_RX_CSUM);
 
 	if (!ad->rx_csum.complete || !act || (ver & ~act)) {

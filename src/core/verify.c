@@ -32,7 +32,13 @@
  * non-zero layer-4 offset limit is at least %ETH_HLEN plus an IPv4 header.
  *
  * RX checksum: kinds only among %NETCX_KINDS_V4 and %NETCX_KINDS_V6, and
- * at least one.
+ * at least one. The status bits (&netcx_rx_csum_caps.status), when
+ * declared: a layer with "bad" bits has "checked" bits too; a layer with
+ * bits has a kind declared (IPv4 header: %NETCX_IPV4_HDR; TCP: %NETCX_TCP4
+ * or %NETCX_TCP6; UDP: %NETCX_UDP4 or %NETCX_UDP6); no bit means two
+ * things: "ignore" and a result, or "checked" and "bad", in one layer or
+ * across layers (one bit may mean the same thing for several layers, as
+ * the 8254x's TCPCS for TCP and UDP).
  *
  * LSO and USO: LSO has the TCP flag and not the UDP one, USO the reverse;
  * the maximum offload size and the minimum segment count are not 0; the
@@ -121,10 +127,44 @@ EXPORT_SYMBOL_IF_KUNIT(netcx_check_tx_csum);
  */
 const char *netcx_check_rx_csum(const struct netcx_rx_csum_caps *caps)
 {
+	const struct netcx_rx_status_map *map = &caps->status;
+	const struct {
+		const struct netcx_rx_csum_bits *bits;
+		u32 kinds;
+		const char *bad_alone;
+		const char *no_kind;
+	} layer[] = {
+		{ &map->ipv4, NETCX_IPV4_HDR,
+		  "IPv4 header status: a bad bit without a checked bit",
+		  "IPv4 header status bits without the IPv4 header kind" },
+		{ &map->tcp, NETCX_TCP4 | NETCX_TCP6,
+		  "TCP status: a bad bit without a checked bit",
+		  "TCP status bits without a TCP kind" },
+		{ &map->udp, NETCX_UDP4 | NETCX_UDP6,
+		  "UDP status: a bad bit without a checked bit",
+		  "UDP status bits without a UDP kind" },
+	};
+	u32 checked = 0, bad = 0;
+	unsigned int i;
+
 	if (caps->kinds & ~(NETCX_KINDS_V4 | NETCX_KINDS_V6))
 		return "unknown receive checksum kind";
 	if (!caps->kinds)
 		return "no receive checksum kind";
+	for (i = 0; i < ARRAY_SIZE(layer); i++) {
+		const struct netcx_rx_csum_bits *b = layer[i].bits;
+
+		if (b->bad && !b->checked)
+			return layer[i].bad_alone;
+		if (b->checked && !(caps->kinds & layer[i].kinds))
+			return layer[i].no_kind;
+		checked |= b->checked;
+		bad |= b->bad;
+	}
+	if (checked & bad)
+		return "a status bit both checked and bad";
+	if (map->ignore & (checked | bad))
+		return "a status bit both ignore and a checksum result";
 	return NULL;
 }
 EXPORT_SYMBOL_IF_KUNIT(netcx_check_rx_csum);

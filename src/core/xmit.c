@@ -126,6 +126,30 @@ netcx_features_check_slow(struct netcx_adapter *ad, struct sk_buff *skb,
 	return features;
 }
 
+/*
+ * netcx_features_check() of @ad on @dev (@ad's device): inlined into both
+ * callers, so that the ndo version costs the load of dev->ml_priv only.
+ */
+static __always_inline netdev_features_t
+__netcx_features_check(struct netcx_adapter *ad, struct net_device *dev,
+		       struct sk_buff *skb, netdev_features_t features)
+{
+	features = vlan_features_check(skb, features);
+	/* the IP layer's call, before there is a MAC header */
+	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
+		return features;
+	if (skb_vlan_tag_present(skb))
+		return netcx_features_check_slow(ad, skb, features);
+	/* nothing asked; or malformed (netcx_tx_prepare() drops it) */
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return features;
+	/* the common packet that keeps every feature */
+	if (ad->tx_kinds.fast &&
+	    netcx_fc_keeps(ad, skb, READ_ONCE(dev->features)))
+		return features;
+	return netcx_features_check_slow(ad, skb, features);
+}
+
 /**
  * netcx_features_check() - netcx's part of ndo_features_check
  * @ad: the adapter.
@@ -152,22 +176,32 @@ netdev_features_t netcx_features_check(struct netcx_adapter *ad,
 				       struct sk_buff *skb,
 				       netdev_features_t features)
 {
-	features = vlan_features_check(skb, features);
-	/* the IP layer's call, before there is a MAC header */
-	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
-		return features;
-	if (skb_vlan_tag_present(skb))
-		return netcx_features_check_slow(ad, skb, features);
-	/* nothing asked; or malformed (netcx_tx_prepare() drops it) */
-	if (skb->ip_summed != CHECKSUM_PARTIAL)
-		return features;
-	/* the common packet that keeps every feature */
-	if (ad->tx_kinds.fast &&
-	    netcx_fc_keeps(ad, skb, READ_ONCE(ad->dev->features)))
-		return features;
-	return netcx_features_check_slow(ad, skb, features);
+	return __netcx_features_check(ad, ad->dev, skb, features);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_features_check, NETCX_NS);
+
+/**
+ * netcx_ndo_features_check() - ndo_features_check, for drivers to plug in
+ * @skb: the packet about to be transmitted.
+ * @dev: its device; the adapter is in ``dev->ml_priv``.
+ * @features: the features the stack proposes for it.
+ *
+ * netcx_features_check() of the device's adapter, with the signature of
+ * &net_device_ops.ndo_features_check: one load of ``dev->ml_priv`` more
+ * than the call it stands for. A driver with constraints of its own (an
+ * erratum netcx cannot express) writes its own ndo_features_check and
+ * calls netcx_features_check() from it.
+ *
+ * Context: the transmit path, BH disabled.
+ * Return: @features, constrained.
+ */
+netdev_features_t netcx_ndo_features_check(struct sk_buff *skb,
+					   struct net_device *dev,
+					   netdev_features_t features)
+{
+	return __netcx_features_check(dev->ml_priv, dev, skb, features);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_ndo_features_check, NETCX_NS);
 
 /* Drops *@pskb, counted (with @why, if any): returns @err. */
 static int netcx_tx_drop(struct netcx_adapter *ad, struct sk_buff **pskb,

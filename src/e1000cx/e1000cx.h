@@ -112,11 +112,6 @@ struct e1000cx {
 	/* sizes asked with ethtool -G, applied on the next up */
 	u32 tx_count_req, rx_count_req;
 
-	/* offload state, from netcx's change callbacks (RTNL) */
-	u32 rx_csum_kinds;
-	u32 vlan_rx_kinds;
-	u32 vlan_tx_kinds;
-
 	u32 rctl;		/* RCTL as last written */
 
 	struct u64_stats_sync rx_syncp;
@@ -179,8 +174,6 @@ int e1000cx_offload_ctx(const struct netcx_tx_desc *d, u32 len,
 void e1000cx_offload_ctx_write(const struct e1000cx_ctx *ctx,
 			       struct e1000cx_ctx_desc *cd);
 u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper);
-void e1000cx_offload_rx(struct e1000cx *e, struct sk_buff *skb, u8 status,
-			u8 errors);
 
 /* main.c */
 int e1000cx_up(struct e1000cx *e);

@@ -163,7 +163,8 @@ void e1000cx_hw_set_vme(struct e1000cx *e)
 {
 	u32 ctrl = e1000cx_rd(e, E1000CX_CTRL);
 
-	if (e->vlan_rx_kinds || e->vlan_tx_kinds)
+	if (netcx_active(e->ad, NETCX_OFFLOAD_VLAN_RX) ||
+	    netcx_active(e->ad, NETCX_OFFLOAD_VLAN_TX))
 		ctrl |= E1000CX_CTRL_VME;
 	else
 		ctrl &= ~E1000CX_CTRL_VME;
@@ -174,14 +175,17 @@ void e1000cx_hw_set_vme(struct e1000cx *e)
 /**
  * e1000cx_hw_set_rxcsum() - RXCSUM from the active receive checksum kinds
  * @e: the adapter.
+ *
+ * The kinds are netcx_active()'s: in a change callback, those being
+ * applied.
  */
 void e1000cx_hw_set_rxcsum(struct e1000cx *e)
 {
-	u32 v = 0;
+	u32 kinds = netcx_active(e->ad, NETCX_OFFLOAD_RX_CSUM), v = 0;
 
-	if (e->rx_csum_kinds & NETCX_IPV4_HDR)
+	if (kinds & NETCX_IPV4_HDR)
 		v |= E1000CX_RXCSUM_IPOFL;
-	if (e->rx_csum_kinds & (NETCX_TCP4 | NETCX_UDP4))
+	if (kinds & (NETCX_TCP4 | NETCX_UDP4))
 		v |= E1000CX_RXCSUM_TUOFL;
 	e1000cx_wr(e, E1000CX_RXCSUM, v);
 	e1000cx_flush(e);

@@ -235,31 +235,6 @@ static int e1000cx_set_mac(struct net_device *dev, void *p)
 	return 0;
 }
 
-static netdev_features_t e1000cx_features_check(struct sk_buff *skb,
-						struct net_device *dev,
-						netdev_features_t features)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	return netcx_features_check(e->ad, skb, features);
-}
-
-static netdev_features_t e1000cx_fix_features(struct net_device *dev,
-					      netdev_features_t features)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	return netcx_fix_features(e->ad, features);
-}
-
-static int e1000cx_set_features(struct net_device *dev,
-				netdev_features_t features)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	return netcx_set_features(e->ad, features);
-}
-
 static void e1000cx_get_stats64(struct net_device *dev,
 				struct rtnl_link_stats64 *s)
 {
@@ -282,9 +257,9 @@ static const struct net_device_ops e1000cx_netdev_ops = {
 	.ndo_open		= e1000cx_open,
 	.ndo_stop		= e1000cx_stop,
 	.ndo_start_xmit		= e1000cx_xmit,
-	.ndo_features_check	= e1000cx_features_check,
-	.ndo_fix_features	= e1000cx_fix_features,
-	.ndo_set_features	= e1000cx_set_features,
+	.ndo_features_check	= netcx_ndo_features_check,
+	.ndo_fix_features	= netcx_ndo_fix_features,
+	.ndo_set_features	= netcx_ndo_set_features,
 	.ndo_get_stats64	= e1000cx_get_stats64,
 	.ndo_change_mtu		= e1000cx_change_mtu,
 	.ndo_set_rx_mode	= e1000cx_set_rx_mode,
@@ -369,10 +344,6 @@ static int e1000cx_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		err = netcx_adapter_commit(e->ad);
 	if (err)
 		goto err_destroy_adapter;
-	/* the registers behind the offloads, as netcx starts them */
-	e->rx_csum_kinds = netcx_active(e->ad, NETCX_OFFLOAD_RX_CSUM);
-	e->vlan_rx_kinds = netcx_active(e->ad, NETCX_OFFLOAD_VLAN_RX);
-	e->vlan_tx_kinds = netcx_active(e->ad, NETCX_OFFLOAD_VLAN_TX);
 
 	netif_carrier_off(dev);
 	err = register_netdev(dev);

@@ -2,8 +2,8 @@
 /*
  * e1000cx offloads, all through netcx: what the 82540EM declares, the
  * context and data descriptor fields filled from netcx's per-packet
- * descriptor, the receive checksum status bits reported per layer, and
- * netcx's change callbacks (RXCSUM and CTRL.VME).
+ * descriptor, which receive status bits report which checksum, and
+ * netcx's change callback (RXCSUM and CTRL.VME).
  *
  * The silicon: one transmit context (IPCSS/IPCSO/IPCSE, TUCSS/TUCSO/TUCSE,
  * TSE with HDRLEN, MSS and PAYLEN) that data descriptors use until the next
@@ -55,8 +55,19 @@ int e1000cx_offload_declare(struct e1000cx *e, const char *keywords)
 		.generic = true,
 		.l4_offset_limit = E1000CX_CSUM_L4_LIMIT,
 	};
+	/* the status word: status byte, errors byte above it (rx.c) */
 	static const struct netcx_rx_csum_caps rx = {
 		.kinds = NETCX_IPV4_HDR | NETCX_TCP4 | NETCX_UDP4,
+		.status = {
+			.ignore = E1000CX_RXD_STA_IXSM,
+			.ipv4 = { E1000CX_RXD_STA_IPCS,
+				  E1000CX_RXD_ERR_IPE << 8 },
+			.tcp = { E1000CX_RXD_STA_TCPCS,
+				 E1000CX_RXD_ERR_TCPE << 8 },
+			/* one pair for both: netcx keeps the active kind's */
+			.udp = { E1000CX_RXD_STA_TCPCS,
+				 E1000CX_RXD_ERR_TCPE << 8 },
+		},
 	};
 	static const struct netcx_ieee8021q_caps tag = {
 		.kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN,
@@ -174,79 +185,27 @@ u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper)
 	return cmd;
 }
 
-static u8 e1000cx_rx_result(u8 status, u8 errors, u8 done, u8 bad)
-{
-	if (!(status & done))
-		return NETCX_CSUM_NOT_CHECKED;
-	return errors & bad ? NETCX_CSUM_INVALID : NETCX_CSUM_VALID;
-}
-
-/**
- * e1000cx_offload_rx() - report a received frame's checksum status to netcx
- * @e: the adapter.
- * @skb: the frame, after eth_type_trans().
- * @status: the descriptor's status byte.
- * @errors: the descriptor's errors byte.
- *
- * IXSM ("ignore checksum indication") makes every layer not checked. The
- * 82540 has one bit for TCP and UDP: it stands for whichever the packet
- * carries, so it is reported for both and netcx keeps the kind it finds
- * active for the packet's IP version.
+/*
+ * netcx's change callback, RTNL held, for each offload with a register
+ * behind it: RXCSUM and CTRL.VME rewritten from netcx_active(), which
+ * answers the state being applied (the old one when netcx rolls back).
  */
-void e1000cx_offload_rx(struct e1000cx *e, struct sk_buff *skb, u8 status,
-			u8 errors)
-{
-	struct netcx_rx_csum res = {};
-
-	if (!(status & E1000CX_RXD_STA_IXSM)) {
-		res.ipv4 = e1000cx_rx_result(status, errors,
-					     E1000CX_RXD_STA_IPCS,
-					     E1000CX_RXD_ERR_IPE);
-		res.tcp = e1000cx_rx_result(status, errors,
-					    E1000CX_RXD_STA_TCPCS,
-					    E1000CX_RXD_ERR_TCPE);
-		res.udp = res.tcp;
-	}
-	netcx_rx_csum(e->ad, skb, &res);
-}
-
-/* netcx's change callbacks, RTNL held: the registers behind each offload. */
-
-static int e1000cx_rx_csum_changed(struct net_device *dev, u32 active)
+static int e1000cx_offload_changed(struct net_device *dev, u32 active)
 {
 	struct e1000cx *e = netdev_priv(dev);
 
-	e->rx_csum_kinds = active;
-	if (netif_running(dev))
+	if (netif_running(dev)) {
 		e1000cx_hw_set_rxcsum(e);
-	return 0;
-}
-
-static int e1000cx_vlan_rx_changed(struct net_device *dev, u32 active)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	e->vlan_rx_kinds = active;
-	if (netif_running(dev))
 		e1000cx_hw_set_vme(e);
-	return 0;
-}
-
-static int e1000cx_vlan_tx_changed(struct net_device *dev, u32 active)
-{
-	struct e1000cx *e = netdev_priv(dev);
-
-	e->vlan_tx_kinds = active;
-	if (netif_running(dev))
-		e1000cx_hw_set_vme(e);
+	}
 	return 0;
 }
 
 /* Checksum and segmentation are per descriptor: nothing to program. */
 const struct netcx_adapter_ops e1000cx_netcx_ops = {
 	.changed = {
-		[NETCX_OFFLOAD_RX_CSUM] = e1000cx_rx_csum_changed,
-		[NETCX_OFFLOAD_VLAN_RX] = e1000cx_vlan_rx_changed,
-		[NETCX_OFFLOAD_VLAN_TX] = e1000cx_vlan_tx_changed,
+		[NETCX_OFFLOAD_RX_CSUM] = e1000cx_offload_changed,
+		[NETCX_OFFLOAD_VLAN_RX] = e1000cx_offload_changed,
+		[NETCX_OFFLOAD_VLAN_TX] = e1000cx_offload_changed,
 	},
 };

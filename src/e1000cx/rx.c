@@ -159,8 +159,8 @@ void e1000cx_rx_drain(struct e1000cx *e)
 static struct sk_buff *e1000cx_rx_tag(struct e1000cx *e, struct sk_buff *skb,
 				      u16 tci)
 {
-	if (e->vlan_rx_kinds & (tci & VLAN_VID_MASK ? NETCX_TAG_VLAN :
-						      NETCX_TAG_PRIO)) {
+	if (netcx_active(e->ad, NETCX_OFFLOAD_VLAN_RX) &
+	    (tci & VLAN_VID_MASK ? NETCX_TAG_VLAN : NETCX_TAG_PRIO)) {
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tci);
 		return skb;
 	}
@@ -272,7 +272,8 @@ int e1000cx_rx(struct e1000cx *e, int budget)
 				continue;
 		}
 		skb->protocol = eth_type_trans(skb, e->dev);
-		e1000cx_offload_rx(e, skb, status, errors);
+		/* the layout e1000cx_offload_declare() gave netcx */
+		netcx_rx_csum_status(e->ad, skb, status | (u32)errors << 8);
 		napi_gro_receive(&e->napi, skb);
 		skb = NULL;
 	}

@@ -8,8 +8,8 @@
  * and rings the doorbell: the port's NAPI. NAPI runs the transmit engine,
  * whose frames go over the wire into the peer's receive engine (and
  * schedule the peer's NAPI), reaps the completions (BQL, queue wake-up),
- * then receives: descriptors become skbs, netcx_rx_csum() turns the
- * hardware's per-layer checksum results into ip_summed, GRO takes them.
+ * then receives: descriptors become skbs, netcx_rx_csum_status() turns the
+ * descriptor's per-layer checksum bits into ip_summed, GRO takes them.
  *
  * The peer pointer is RCU, as in veth: a port going away clears both ends
  * under RTNL, and unregistering it waits a grace period (synchronize_net())
@@ -354,17 +354,9 @@ static void ncsim_rx_refill(struct ncsim_port *port, bool napi)
 	smp_store_release(&ring->tail, tail);
 }
 
-static u8 ncsim_rx_result(u8 cs, u8 checked, u8 bad)
-{
-	if (!(cs & checked))
-		return NETCX_CSUM_NOT_CHECKED;
-	return cs & bad ? NETCX_CSUM_INVALID : NETCX_CSUM_VALID;
-}
-
 static int ncsim_rx(struct ncsim_port *port, int budget)
 {
 	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
-	struct netcx_rx_csum res;
 	unsigned int bytes = 0;
 	struct ncsim_rxd *d;
 	struct sk_buff *skb;
@@ -388,14 +380,9 @@ static int ncsim_rx(struct ncsim_port *port, int budget)
 		skb->protocol = eth_type_trans(skb, port->dev);
 		if (sta & NCSIM_RXD_STA_VP)
 			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), d->vlan);
-		res.ipv4 = ncsim_rx_result(d->csum, NCSIM_RXD_CS_IPCS,
-					   NCSIM_RXD_CS_IPE);
-		res.tcp = ncsim_rx_result(d->csum, NCSIM_RXD_CS_TCPCS,
-					  NCSIM_RXD_CS_L4E);
-		res.udp = ncsim_rx_result(d->csum, NCSIM_RXD_CS_UDPCS,
-					  NCSIM_RXD_CS_L4E);
+		/* the csum byte, as ncsim_profile_declare() maps it */
+		netcx_rx_csum_status(port->ad, skb, d->csum);
 		d->sta = 0;
-		netcx_rx_csum(port->ad, skb, &res);
 		napi_gro_receive(&port->napi, skb);
 		done++;
 	}
@@ -528,31 +515,6 @@ static int ncsim_change_mtu(struct net_device *dev, int mtu)
 	return 0;
 }
 
-static netdev_features_t ncsim_features_check(struct sk_buff *skb,
-					      struct net_device *dev,
-					      netdev_features_t features)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-
-	return netcx_features_check(port->ad, skb, features);
-}
-
-static netdev_features_t ncsim_fix_features(struct net_device *dev,
-					    netdev_features_t features)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-
-	return netcx_fix_features(port->ad, features);
-}
-
-static int ncsim_set_features(struct net_device *dev,
-			      netdev_features_t features)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-
-	return netcx_set_features(port->ad, features);
-}
-
 static void ncsim_get_stats64(struct net_device *dev,
 			      struct rtnl_link_stats64 *s)
 {
@@ -581,38 +543,39 @@ static const struct net_device_ops ncsim_netdev_ops = {
 	.ndo_open		= ncsim_open,
 	.ndo_stop		= ncsim_stop,
 	.ndo_start_xmit		= ncsim_start_xmit,
-	.ndo_features_check	= ncsim_features_check,
-	.ndo_fix_features	= ncsim_fix_features,
-	.ndo_set_features	= ncsim_set_features,
+	.ndo_features_check	= netcx_ndo_features_check,
+	.ndo_fix_features	= netcx_ndo_fix_features,
+	.ndo_set_features	= netcx_ndo_set_features,
 	.ndo_get_stats64	= ncsim_get_stats64,
 	.ndo_change_mtu		= ncsim_change_mtu,
 	.ndo_set_mac_address	= eth_mac_addr,
 	.ndo_validate_addr	= eth_validate_addr,
 };
 
-/* netcx's change callbacks: the receive engine's registers. */
-
-static int ncsim_rx_csum_changed(struct net_device *dev, u32 active)
+/* The receive engine's registers, from what netcx says is active. */
+static void ncsim_port_program(struct ncsim_port *port)
 {
-	struct ncsim_port *port = netdev_priv(dev);
-
-	WRITE_ONCE(port->hw_rx.csum_kinds, active);
-	return 0;
+	WRITE_ONCE(port->hw_rx.csum_kinds,
+		   netcx_active(port->ad, NETCX_OFFLOAD_RX_CSUM));
+	WRITE_ONCE(port->hw_rx.strip_kinds,
+		   netcx_active(port->ad, NETCX_OFFLOAD_VLAN_RX));
 }
 
-static int ncsim_vlan_rx_changed(struct net_device *dev, u32 active)
+/*
+ * netcx's change callback, for both offloads with a register: in it
+ * netcx_active() answers the state being applied (or restored).
+ */
+static int ncsim_offload_changed(struct net_device *dev, u32 active)
 {
-	struct ncsim_port *port = netdev_priv(dev);
-
-	WRITE_ONCE(port->hw_rx.strip_kinds, active);
+	ncsim_port_program(netdev_priv(dev));
 	return 0;
 }
 
 /* Transmit offloads are per descriptor: nothing to program. */
 static const struct netcx_adapter_ops ncsim_netcx_ops = {
 	.changed = {
-		[NETCX_OFFLOAD_RX_CSUM] = ncsim_rx_csum_changed,
-		[NETCX_OFFLOAD_VLAN_RX] = ncsim_vlan_rx_changed,
+		[NETCX_OFFLOAD_RX_CSUM] = ncsim_offload_changed,
+		[NETCX_OFFLOAD_VLAN_RX] = ncsim_offload_changed,
 	},
 };
 
@@ -705,8 +668,7 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	if (err)
 		goto err_free;
 	/* the receive engine's registers, as netcx starts them */
-	port->hw_rx.csum_kinds = netcx_active(port->ad, NETCX_OFFLOAD_RX_CSUM);
-	port->hw_rx.strip_kinds = netcx_active(port->ad, NETCX_OFFLOAD_VLAN_RX);
+	ncsim_port_program(port);
 	return port;
 
 err_free:

@@ -222,19 +222,32 @@ int ncsim_profile_caps(const struct ncsim_profile *profile,
  * @caps: the silicon.
  * @ad: the port's adapter, not yet committed.
  *
- * Declares each engine the silicon has, exactly as the engines enforce it.
+ * Declares each engine the silicon has, exactly as the engines enforce it,
+ * and where the receive descriptor reports each checksum it verifies.
  *
  * Return: 0, or the first error of netcx_set_*_caps().
  */
 int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
 			  struct netcx_adapter *ad)
 {
+	struct netcx_rx_csum_caps rx = caps->rx_csum;
 	int err = 0;
+
+	/* the descriptor's csum byte, for each layer the engine verifies */
+	if (rx.kinds & NETCX_IPV4_HDR)
+		rx.status.ipv4 = (struct netcx_rx_csum_bits){
+			NCSIM_RXD_CS_IPCS, NCSIM_RXD_CS_IPE };
+	if (rx.kinds & (NETCX_TCP4 | NETCX_TCP6))
+		rx.status.tcp = (struct netcx_rx_csum_bits){
+			NCSIM_RXD_CS_TCPCS, NCSIM_RXD_CS_L4E };
+	if (rx.kinds & (NETCX_UDP4 | NETCX_UDP6))
+		rx.status.udp = (struct netcx_rx_csum_bits){
+			NCSIM_RXD_CS_UDPCS, NCSIM_RXD_CS_L4E };
 
 	if (caps->tx_csum.l3 || caps->tx_csum.l4)
 		err = netcx_set_tx_csum_caps(ad, &caps->tx_csum);
-	if (!err && caps->rx_csum.kinds)
-		err = netcx_set_rx_csum_caps(ad, &caps->rx_csum);
+	if (!err && rx.kinds)
+		err = netcx_set_rx_csum_caps(ad, &rx);
 	if (!err && caps->lso.l4)
 		err = netcx_set_lso_caps(ad, &caps->lso);
 	if (!err && caps->uso.l4)
