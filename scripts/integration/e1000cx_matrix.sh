@@ -81,7 +81,7 @@ esac
 
 check "$run: e1000cx on nic0${params:+ (${params[*]})}, e1000 on nic1, up" \
 	ec_setup "$build" e1000 "${params[@]}"
-check "$run: VLAN 5 over both ports" ec_vlan_up
+check "$run: VLAN 5 over both ports" e1000cx_vlan_up
 check "$run: ping over the VLAN" ncsim_ping a 198.18.1.2
 kw=()
 [ "$run" = kw ] && kw=(--keywords)
