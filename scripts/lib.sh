@@ -30,9 +30,10 @@ deb_headers() {
 		sort -V | tail -n 1
 }
 
-# deb_series USAGE SERIES: die with USAGE unless SERIES is one of the Debian
-# kernel series the QEMU guests boot (6.12 or 6.1).
+# deb_series USAGE ARGS...: die with USAGE unless ARGS is one word, one of
+# the Debian kernel series the QEMU guests boot (6.12 or 6.1).
 deb_series() {
+	[ $# -eq 2 ] || die "usage: $1"
 	case $2 in
 	6.12|6.1) ;;
 	*) die "usage: $1" ;;
