@@ -71,21 +71,34 @@ ncsim_ping() {
 	fi
 }
 
-# ncsim_wait_listen NS PORT: wait up to 5 s for a TCP listener
+# ncsim_wait_listen NS PORT [t|u]: wait up to 5 s for a TCP (t, the
+# default) or UDP (u) listener
 ncsim_wait_listen() {
 	local i
+	# shellcheck disable=SC2034 # i counts the tries
 	for i in $(seq 50); do
-		ip netns exec "$1" ss -Hltn "sport = :$2" | grep -q . && return 0
+		ip netns exec "$1" ss "-Hl${3:-t}n" "sport = :$2" | grep -q . &&
+			return 0
 		sleep 0.1
 	done
 	return 1
+}
+
+# ncsim_same SENT GOT: the SHA-256 digests of the files SENT and GOT,
+# printed; true when they are the same
+ncsim_same() {
+	local sent got
+	sent=$(sha256sum < "$1") got=$(sha256sum < "$2")
+	echo "sent ${sent%% *}"
+	echo "got  ${got%% *}"
+	[ "$sent" = "$got" ]
 }
 
 # ncsim_transfer FROM TO ADDRESS FILE: send FILE over TCP with socat; true
 # when what arrived has the same SHA-256 digest
 ncsim_transfer() {
 	local from=$1 to=$2 addr=$3 file=$4 port=5001 out=/tmp/ncsim-received
-	local listen=TCP4-LISTEN connect="TCP4:$addr:$port" pid sent got
+	local listen=TCP4-LISTEN connect="TCP4:$addr:$port" pid
 	if [[ $addr == *:* ]]; then
 		listen=TCP6-LISTEN connect="TCP6:[$addr]:$port"
 	fi
@@ -97,10 +110,7 @@ ncsim_transfer() {
 	ip netns exec "$from" timeout 120 socat -u "OPEN:$file" "$connect" ||
 		{ kill "$pid"; return 1; }
 	wait "$pid" || return 1
-	sent=$(sha256sum < "$file") got=$(sha256sum < "$out")
-	echo "sent ${sent%% *}"
-	echo "got  ${got%% *}"
-	[ "$sent" = "$got" ]
+	ncsim_same "$file" "$out"
 }
 
 # ncsim_udp_transfer FROM TO ADDRESS FILE GSO: send FILE over UDP, GSO-byte
@@ -108,22 +118,16 @@ ncsim_transfer() {
 # arrived and what arrived has the same SHA-256 digest
 ncsim_udp_transfer() {
 	local from=$1 to=$2 addr=$3 file=$4 gso=$5 port=5002
-	local out=/tmp/ncsim-received-udp pid sent got i
+	local out=/tmp/ncsim-received-udp pid
 	rm -f "$out"
 	ip netns exec "$to" python3 "$NCSIM_LIB/udp.py" recv "$port" "$out" &
 	pid=$!
-	# shellcheck disable=SC2034 # i counts the tries
-	for i in $(seq 50); do
-		ip netns exec "$to" ss -Hlun "sport = :$port" | grep -q . && break
-		sleep 0.1
-	done
+	# the sender goes on without a listener seen: its datagrams are lost
+	ncsim_wait_listen "$to" "$port" u
 	ip netns exec "$from" python3 "$NCSIM_LIB/udp.py" send "$addr" "$port" \
 		"$file" "$gso" || { kill "$pid" 2>/dev/null; return 1; }
 	wait "$pid" || return 1
-	sent=$(sha256sum < "$file") got=$(sha256sum < "$out")
-	echo "sent ${sent%% *}"
-	echo "got  ${got%% *}"
-	[ "$sent" = "$got" ]
+	ncsim_same "$file" "$out"
 }
 
 # ncsim_iperf FROM TO ADDRESS SECONDS: a TCP iperf3 run (JSON output, the
