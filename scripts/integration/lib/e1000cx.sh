@@ -50,10 +50,7 @@ e1000cx_bind() {
 # e1000cx_load BUILD [PARAM=VALUE...]: netcx (once) and e1000cx, bound by
 # driver_override only: set it on each function before
 e1000cx_load() {
-	local build=$1
-	shift
-	grep -q '^netcx ' /proc/modules || insmod "$build/netcx.ko" || return 1
-	insmod "$build/e1000cx.ko" "$@"
+	netcx_load "$1" e1000cx "${@:2}"
 }
 
 # e1000cx_drivers DRV0 DRV1: which driver serves nic0 and nic1; both

@@ -20,10 +20,7 @@ NCSIM_DEV=(ncsim0 ncsim1)
 
 # ncsim_load BUILD [PARAM=VALUE...]: load netcx (once) and ncsim
 ncsim_load() {
-	local build=$1
-	shift
-	grep -q '^netcx ' /proc/modules || insmod "$build/netcx.ko" || return 1
-	insmod "$build/ncsim.ko" "$@"
+	netcx_load "$1" ncsim "${@:2}"
 }
 
 # ncsim_unload: unload ncsim, ports wherever they are; netcx stays

@@ -3,8 +3,9 @@
 #
 # The two network namespaces of the guest suites and the traffic between
 # them, for ncsim's pair (lib/ncsim.sh) and e1000cx's two NICs
-# (lib/e1000cx.sh) alike: sourced, never run. Inside a guest only. Port 0
-# lives in netns a, port 1 in netns b:
+# (lib/e1000cx.sh) alike, and netcx_load, which loads netcx and a driver:
+# sourced, never run. Inside a guest only. Port 0 lives in netns a, port 1
+# in netns b:
 #
 #   NCSIM_NS   (a b)                       the namespaces
 #   NCSIM_IP4  (198.18.0.1 198.18.0.2)     each port's /24
@@ -20,6 +21,15 @@ NCSIM_IP4=(198.18.0.1 198.18.0.2)
 # shellcheck disable=SC2034
 NCSIM_IP6=(2001:2::1 2001:2::2)
 NCSIM_NS=(a b)
+
+# netcx_load BUILD MODULE [PARAM=VALUE...]: netcx (once) and the driver
+# MODULE from BUILD, which gets the PARAMs
+netcx_load() {
+	local build=$1 module=$2
+	shift 2
+	grep -q '^netcx ' /proc/modules || insmod "$build/netcx.ko" || return 1
+	insmod "$build/$module.ko" "$@"
+}
 
 # ncsim_carrier NS DEV: 1 or 0
 ncsim_carrier() {
