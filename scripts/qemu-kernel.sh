@@ -26,8 +26,12 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-deb_series "$0 6.12|6.1" "$@"
+[ $# -eq 1 ] || die "usage: $0 6.12|6.1"
 series=$1
+case $series in
+6.12|6.1) ;;
+*) die "usage: $0 6.12|6.1" ;;
+esac
 # deps.sh is slow on a busy machine (a dpkg-query a package): only when the
 # headers are missing or something is to be made below.
 hdr=$(deb_headers "$series")
