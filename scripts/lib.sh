@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Shared settings for the netcx scripts: sourced, never run.
 #
 # NETCX_CACHE   where kernel sources and UML builds are kept (outside the clone)
@@ -14,6 +15,7 @@ log() { printf '[netcx] %s\n' "$*" >&2; }
 die() { printf '[netcx] error: %s\n' "$*" >&2; exit 1; }
 
 # Debian package that provides the kernel source we test against.
+# shellcheck disable=SC2034 # read by the scripts that source this
 NETCX_SRC_PKG=linux-source-6.12
 
 # deb_headers 6.12|6.1: the newest installed Debian linux-headers package

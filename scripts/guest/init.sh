@@ -5,6 +5,8 @@
 # system is the host's, through hostfs: everything host-visible that the
 # guest writes goes to $NETCX_OUT; /run, /tmp and /dev are guest-private.
 # The steps it shares with the QEMU guest's init are scripts/guest/common.sh's.
+# netcx_top and netcx_job come from the kernel command line.
+# shellcheck disable=SC2154
 
 # shellcheck source=scripts/guest/common.sh
 . "$(dirname "$0")/common.sh"
