@@ -26,57 +26,13 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kind=test timeout=600 mem=1G kmemleak=0 shell=0 out=
-while [ $# -gt 0 ]; do
-	case $1 in
-	--kernel)   kind=$2; shift 2 ;;
-	--timeout)  timeout=$2; shift 2 ;;
-	--mem)      mem=$2; shift 2 ;;
-	--kmemleak) kmemleak=1; shift ;;
-	--shell)    shell=1; shift ;;
-	--out)      out=$2; shift 2 ;;
-	--)         shift; break ;;
-	-*)         die "unknown option $1" ;;
-	*)          break ;;
-	esac
-done
-if [ $shell -eq 0 ]; then
-	[ $# -ge 1 ] || die "usage: $0 [options] SCRIPT [ARGS...] | --shell"
-	script=$(realpath "$1")
-	shift
-	[ -f "$script" ] || die "no guest script $script"
-fi
-
-case $NETCX_TOP/ in
-/dev/*|/proc/*|/sys/*) die "the guest cannot see a checkout in $NETCX_TOP" ;;
-esac
-uml=$("$NETCX_TOP/scripts/uml-build.sh" "$kind")
+kernel=test timeout=600 mem=1G kmemleak=0 shell=0 out=
+guest_options "$0 [options] SCRIPT [ARGS...] | --shell" "" "$@"
+guest_out
+uml=$("$NETCX_TOP/scripts/uml-build.sh" "$kernel")
 "$NETCX_TOP/scripts/deps.sh" guest
-
-if [ -z "$out" ]; then
-	id=$(date +%Y%m%d-%H%M%S)-$$
-	out=$NETCX_SCRATCH/guest/$id
-	mkdir -p "$out"
-	ln -sfn "$id" "$NETCX_SCRATCH/guest/latest"
-fi
-case $(realpath -m "$out") in
-"$NETCX_SCRATCH"/*) ;;
-*) die "--out $out is outside $NETCX_SCRATCH" ;;
-esac
 mkdir -p "$out/uml"
-
-# The job file: what the guest init runs, with its environment.
-{
-	echo "NETCX_TOP=$(printf %q "$NETCX_TOP")"
-	echo "NETCX_OUT=$(printf %q "$out")"
-	echo "NETCX_KMEMLEAK=$kmemleak"
-	echo "NETCX_SHELL=$shell"
-	if [ $shell -eq 0 ]; then
-		printf 'NETCX_CMD=('
-		printf '%q ' "$script" "$@"
-		printf ')\n'
-	fi
-} > "$out/job"
+guest_job "NETCX_KMEMLEAK=$kmemleak"
 
 # A name of its own for this guest, which UML's helper processes carry in
 # their command line too: unique among the guests that run at once (a job
@@ -91,15 +47,15 @@ cmdline=(mem="$mem" rootfstype=hostfs rootflags=/ rw
 	 uml_dir="$out/uml" umid="$umid" loglevel=5 panic_on_warn=1
 	 oops=panic panic=-1 kunit.enable=1 con=null)
 if [ $shell -eq 1 ]; then
+	# shellcheck disable=SC2054 # commas inside UML options
 	cmdline+=(con0=fd:0,fd:1)
 	"$uml/linux" "${cmdline[@]}" || true
 	exit 0
 fi
+# shellcheck disable=SC2054
 cmdline+=(con0=null,fd:1)
 
-rc=0
-timeout -k 10 "$timeout" "$uml/linux" "${cmdline[@]}" </dev/null 2>&1 |
-	tee "$out/console.log" | sed -u -e '/^NETCX-GUEST-RC=/d' || rc=$?
+guest_console "$uml/linux" "${cmdline[@]}" || true
 # UML's helper processes carry the same command line.
 pkill -9 -f "umid=$umid " 2>/dev/null || true
 

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Shared settings for the netcx scripts: sourced, never run.
 #
 # NETCX_CACHE   where kernel sources and UML builds are kept (outside the clone)
@@ -14,6 +15,7 @@ log() { printf '[netcx] %s\n' "$*" >&2; }
 die() { printf '[netcx] error: %s\n' "$*" >&2; exit 1; }
 
 # Debian package that provides the kernel source we test against.
+# shellcheck disable=SC2034 # read by the scripts that source this
 NETCX_SRC_PKG=linux-source-6.12
 
 # deb_headers 6.12|6.1: the newest installed Debian linux-headers package
@@ -28,6 +30,107 @@ deb_headers() {
 	dpkg-query -W -f='${Package} ${Status}\n' 'linux-headers-*' 2>/dev/null |
 		awk '/install ok installed/ {print $1}' | { grep -E "$re" || true; } |
 		sort -V | tail -n 1
+}
+
+# deb_series USAGE ARGS...: die with USAGE unless ARGS is one word, one of
+# the Debian kernel series the QEMU guests boot (6.12 or 6.1).
+deb_series() {
+	[ $# -eq 2 ] || die "usage: $1"
+	case $2 in
+	6.12|6.1) ;;
+	*) die "usage: $1" ;;
+	esac
+}
+
+# The command line of a guest runner (scripts/guest-run.sh,
+# scripts/qemu-run.sh), parsed by guest_options. The runner sets the
+# defaults of these before the call:
+#   kernel    --kernel WHICH       timeout  --timeout SECONDS
+#   mem       --mem SIZE           kmemleak --kmemleak (1)
+#   shell     --shell (1)          out      --out DIR
+# guest_options USAGE EXTRA ARGS...: parse ARGS; EXTRA names the runner's
+# own options that take a value ("smp nics": --smp N sets smp=N). Leaves
+# script (SCRIPT, absolute) and the array guest_argv (SCRIPT's arguments)
+# unless --shell; dies with USAGE on a missing SCRIPT.
+# shellcheck disable=SC2034 # the runner reads what it sets
+guest_options() {
+	local usage=$1 extra=" $2 " opt
+	shift 2
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--kernel)   kernel=$2; shift 2 ;;
+		--timeout)  timeout=$2; shift 2 ;;
+		--mem)      mem=$2; shift 2 ;;
+		--kmemleak) kmemleak=1; shift ;;
+		--shell)    shell=1; shift ;;
+		--out)      out=$2; shift 2 ;;
+		--)         shift; break ;;
+		-*)
+			opt=${1#--}
+			[[ $extra == *" $opt "* ]] || die "unknown option $1"
+			[ $# -ge 2 ] || die "$1 takes a value"
+			printf -v "$opt" %s "$2"
+			shift 2 ;;
+		*)          break ;;
+		esac
+	done
+	guest_argv=()
+	[ "$shell" -eq 1 ] && return 0
+	[ $# -ge 1 ] || die "usage: $usage"
+	script=$(realpath "$1")
+	shift
+	[ -f "$script" ] || die "no guest script $script"
+	guest_argv=("$@")
+}
+
+# guest_out: make the run's output folder and set out to its absolute
+# path: --out's, which must be below NETCX_SCRATCH, or by default a new
+# .scratch/guest/<id>, also linked as .scratch/guest/latest. Logs an
+# earlier run left there are removed: none may be read as this one's.
+guest_out() {
+	local id
+	case $NETCX_TOP/ in
+	/dev/*|/proc/*|/sys/*) die "the guest cannot see a checkout in $NETCX_TOP" ;;
+	esac
+	if [ -z "$out" ]; then
+		id=$(date +%Y%m%d-%H%M%S)-$$
+		out=$NETCX_SCRATCH/guest/$id
+		mkdir -p "$out"
+		ln -sfn "$id" "$NETCX_SCRATCH/guest/latest"
+	fi
+	case $(realpath -m "$out") in
+	"$NETCX_SCRATCH"/*) ;;
+	*) die "--out $out is outside $NETCX_SCRATCH" ;;
+	esac
+	mkdir -p "$out"
+	out=$(realpath "$out")
+	rm -f "$out/console.log" "$out/dmesg.log"
+}
+
+# guest_job VAR=VALUE...: the job file, $out/job, that the guest's init
+# (scripts/guest/common.sh) reads: NETCX_TOP, NETCX_OUT, the runner's own
+# VAR=VALUE lines, NETCX_SHELL and NETCX_CMD (script and guest_argv).
+guest_job() {
+	{
+		echo "NETCX_TOP=$(printf %q "$NETCX_TOP")"
+		echo "NETCX_OUT=$(printf %q "$out")"
+		[ $# -eq 0 ] || printf '%s\n' "$@"
+		echo "NETCX_SHELL=$shell"
+		if [ "$shell" -eq 0 ]; then
+			printf 'NETCX_CMD=('
+			printf '%q ' "$script" "${guest_argv[@]}"
+			printf ')\n'
+		fi
+	} > "$out/job"
+}
+
+# guest_console COMMAND...: run the guest under the timeout, its console
+# kept in $out/console.log and shown without the status line; the
+# pipeline's status (guest_verdict judges the run).
+guest_console() {
+	timeout -k 10 "$timeout" "$@" </dev/null 2>&1 |
+		sed -u -e 's/\r$//' | tee "$out/console.log" |
+		sed -u -e '/^NETCX-GUEST-RC=/d'
 }
 
 # guest_verdict OUT TIMEOUT: exit as a guest run that logged to OUT ends

@@ -12,12 +12,8 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-[ $# -eq 1 ] || die "usage: $0 6.12|6.1"
+deb_series "$0 6.12|6.1" "$@"
 series=$1
-case $series in
-6.12|6.1) ;;
-*) die "usage: $0 6.12|6.1" ;;
-esac
 "$NETCX_TOP/scripts/deps.sh" check
 hdr=$(deb_headers "$series")
 [ -n "$hdr" ] || die "no linux-headers package installed for Debian's $series"

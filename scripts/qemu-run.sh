@@ -47,74 +47,25 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-timeout=900 mem=1G smp=1 nics=2 shell=0 series='' out=
-while [ $# -gt 0 ]; do
-	case $1 in
-	--kernel)   series=$2; shift 2 ;;
-	--timeout)  timeout=$2; shift 2 ;;
-	--mem)      mem=$2; shift 2 ;;
-	--smp)      smp=$2; shift 2 ;;
-	--nics)     nics=$2; shift 2 ;;
-	--kmemleak) log "--kmemleak ignored: Debian's kernels have no kmemleak"; shift ;;
-	--shell)    shell=1; shift ;;
-	--out)      out=$2; shift 2 ;;
-	--)         shift; break ;;
-	-*)         die "unknown option $1" ;;
-	*)          break ;;
-	esac
-done
-case $series in
-6.12|6.1) ;;
-*) die "usage: $0 --kernel 6.12|6.1 [options] SCRIPT [ARGS...] | --shell" ;;
-esac
+usage="$0 --kernel 6.12|6.1 [options] SCRIPT [ARGS...] | --shell"
+kernel='' timeout=900 mem=1G smp=1 nics=2 kmemleak=0 shell=0 out=
+guest_options "$usage" "smp nics" "$@"
+series=$kernel
+deb_series "$usage" "$series"
+[ "$kmemleak" -eq 0 ] || log "--kmemleak ignored: Debian's kernels have no kmemleak"
 case $nics in
 0|1|2) ;;
 *) die "--nics takes 0, 1 or 2" ;;
 esac
-if [ $shell -eq 0 ]; then
-	[ $# -ge 1 ] || die "usage: $0 --kernel 6.12|6.1 [options] SCRIPT [ARGS...] | --shell"
-	script=$(realpath "$1")
-	shift
-	[ -f "$script" ] || die "no guest script $script"
-fi
 
-case $NETCX_TOP/ in
-/dev/*|/proc/*|/sys/*) die "the guest cannot see a checkout in $NETCX_TOP" ;;
-esac
+guest_out
 kern=$("$NETCX_TOP/scripts/qemu-kernel.sh" "$series")
 command -v qemu-system-x86_64 >/dev/null || "$NETCX_TOP/scripts/deps.sh" qemu
 "$NETCX_TOP/scripts/deps.sh" guest
-
-if [ -z "$out" ]; then
-	id=$(date +%Y%m%d-%H%M%S)-$$
-	out=$NETCX_SCRATCH/guest/$id
-	mkdir -p "$out"
-	ln -sfn "$id" "$NETCX_SCRATCH/guest/latest"
-fi
-case $(realpath -m "$out") in
-"$NETCX_SCRATCH"/*) ;;
-*) die "--out $out is outside $NETCX_SCRATCH" ;;
-esac
-mkdir -p "$out"
-out=$(realpath "$out")
 q=$out/qemu
-# Nothing left from an earlier run in the same folder may be read as this one's.
-rm -rf "$q" "$out/console.log" "$out/dmesg.log"
+rm -rf "$q"
 mkdir -p "$q"
-
-# The job file: what the guest init runs, with its environment.
-{
-	echo "NETCX_TOP=$(printf %q "$NETCX_TOP")"
-	echo "NETCX_OUT=$(printf %q "$out")"
-	echo "NETCX_KVER=$series"
-	echo "NETCX_MONITOR=/dev/ttyS1"
-	echo "NETCX_SHELL=$shell"
-	if [ $shell -eq 0 ]; then
-		printf 'NETCX_CMD=('
-		printf '%q ' "$script" "$@"
-		printf ')\n'
-	fi
-} > "$out/job"
+guest_job "NETCX_KVER=$series" "NETCX_MONITOR=/dev/ttyS1"
 
 # The monitor, wired to the guest's second serial port through two FIFOs
 # in this run's own folder (no socket, no port: runs go in parallel).
@@ -172,9 +123,7 @@ fi
 
 rc=0
 start=$(date +%s)
-timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
-	sed -u -e 's/\r$//' | tee "$out/console.log" |
-	sed -u -e '/^NETCX-GUEST-RC=/d' || rc=$?
+guest_console "${qemu[@]}" || rc=$?
 log "qemu $series: ${rc:+status $rc, }$(( $(date +%s) - start ))s"
 
 guest_verdict "$out" "$timeout"

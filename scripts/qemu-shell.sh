@@ -11,10 +11,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 series=${1:-6.12}
-case $series in
-6.12|6.1) ;;
-*) die "usage: $0 [6.12|6.1] [qemu-run.sh options...]" ;;
-esac
+deb_series "$0 [6.12|6.1] [qemu-run.sh options...]" "$series"
 [ $# -gt 0 ] && shift
 build=$("$NETCX_TOP/scripts/qemu-modules.sh" "$series")
 log "modules: $build (insmod $build/netcx.ko; insmod $build/ncsim.ko; modprobe e1000)"

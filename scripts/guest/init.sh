@@ -4,19 +4,15 @@
 # PID 1 of a netcx UML guest (started by scripts/guest-run.sh). The root file
 # system is the host's, through hostfs: everything host-visible that the
 # guest writes goes to $NETCX_OUT; /run, /tmp and /dev are guest-private.
+# The steps it shares with the QEMU guest's init are scripts/guest/common.sh's.
+# netcx_top and netcx_job come from the kernel command line.
+# shellcheck disable=SC2154
 
-export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export HOME=/tmp LANG=C
+# shellcheck source=scripts/guest/common.sh
+. "$(dirname "$0")/common.sh"
 
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-mkdir -p /dev/pts /dev/shm
-mount -t devpts devpts /dev/pts
-mount -t tmpfs tmpfs /dev/shm
-mount -t tmpfs tmpfs /run
-mount -t tmpfs tmpfs /tmp
-mount -t debugfs debugfs /sys/kernel/debug
+guest_mount_dev
+guest_mount_private
 # A checkout below /tmp or /run (a CI clone, say) is hidden by the private
 # mounts: show just that folder again, through a hostfs mount of its own.
 case $netcx_top in
@@ -26,22 +22,12 @@ case $netcx_top in
 esac
 ip link set lo up
 
-# shellcheck disable=SC1090
-. "$netcx_job"
-export NETCX_TOP NETCX_OUT
-cd "$NETCX_TOP" || exit 1
+guest_job "$netcx_job"
 
 leak=/sys/kernel/debug/kmemleak
 [ "$NETCX_KMEMLEAK" = 1 ] && [ -w $leak ] && echo clear > $leak
 
-if [ "$NETCX_SHELL" = 1 ]; then
-	echo "netcx guest shell; 'exit' powers off"
-	setsid -c bash -i
-	rc=0
-else
-	"${NETCX_CMD[@]}"
-	rc=$?
-fi
+guest_run
 
 if [ "$NETCX_KMEMLEAK" = 1 ]; then
 	if [ -w $leak ]; then
@@ -61,7 +47,4 @@ if [ "$NETCX_KMEMLEAK" = 1 ]; then
 	fi
 fi
 
-dmesg > "$NETCX_OUT/dmesg.log"
-sync
-echo "NETCX-GUEST-RC=$rc"
-poweroff -f
+guest_end "$rc"

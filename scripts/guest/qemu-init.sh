@@ -7,23 +7,17 @@
 # share ("out") mounted at the same path; /run, /tmp and /dev are
 # guest-private; /lib/modules is the Debian kernel's own module tree.
 # netcx_top, netcx_out and netcx_modules come from the kernel command line.
+# The steps it shares with the UML guest's init are scripts/guest/common.sh's.
 # shellcheck disable=SC2154
 
-export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export HOME=/tmp LANG=C
+# shellcheck source=scripts/guest/common.sh
+. "$(dirname "$0")/common.sh"
 p9=trans=virtio,version=9p2000.L,msize=262144
 
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-mkdir -p /dev/pts /dev/shm
-mount -t devpts devpts /dev/pts
-mount -t tmpfs tmpfs /dev/shm
+guest_mount_dev
 # Before the tmpfs mounts: the module tree may be in a cache below /tmp.
 mount --bind "$netcx_modules" /lib/modules
-mount -t tmpfs tmpfs /run
-mount -t tmpfs tmpfs /tmp
-mount -t debugfs debugfs /sys/kernel/debug
+guest_mount_private
 # A checkout below /tmp or /run (a CI clone, say) is hidden by the private
 # mounts: qemu-run.sh shares that folder on its own ("top", read-only).
 case $netcx_top in
@@ -34,8 +28,7 @@ esac
 mkdir -p "$netcx_out" 2>/dev/null
 if ! mount -t 9p -o "$p9" out "$netcx_out"; then
 	echo "netcx guest: cannot mount the output share on $netcx_out"
-	echo "NETCX-GUEST-RC=125"
-	poweroff -f
+	guest_end 125
 fi
 ip link set lo up
 # The monitor's port: raw, no echo, from its first open on (the monitor's
@@ -43,22 +36,9 @@ ip link set lo up
 # monitor). The settings stay for every later open.
 stty -F /dev/ttyS1 raw -echo 115200 2>/dev/null
 
-# shellcheck disable=SC1090
-. "$netcx_out/job"
-export NETCX_TOP NETCX_OUT NETCX_KVER NETCX_MONITOR
-cd "$NETCX_TOP" || exit 1
+guest_job "$netcx_out/job"
+export NETCX_KVER NETCX_MONITOR
 echo "netcx guest: $(uname -r) up after $(cut -d' ' -f1 /proc/uptime)s of guest time"
 
-if [ "$NETCX_SHELL" = 1 ]; then
-	echo "netcx guest shell; 'exit' powers off"
-	setsid -c bash -i
-	rc=0
-else
-	"${NETCX_CMD[@]}"
-	rc=$?
-fi
-
-dmesg > "$NETCX_OUT/dmesg.log"
-sync
-echo "NETCX-GUEST-RC=$rc"
-poweroff -f
+guest_run
+guest_end "$rc"

@@ -54,16 +54,9 @@ build=$1 run=$2
 
 # ecmatrix ARGS...: lib/ecmatrix.py, its counts added to ours
 ecmatrix() {
-	local out=/tmp/ecmatrix.out line
+	local out=/tmp/ecmatrix.out
 	python3 "$NCSIM_LIB/ecmatrix.py" "${EC_DEV[0]}" "$@" | tee "$out"
-	line=$(grep -E '^ecmatrix: [0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-	if [[ $line =~ ^ecmatrix:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-		pass=$((pass + BASH_REMATCH[1]))
-		fail=$((fail + BASH_REMATCH[2]))
-	else
-		fail=$((fail + 1))
-		echo "not ok - $run: the matrix did not finish"
-	fi
+	check_counts ecmatrix "$out" "$run: the matrix did not finish"
 }
 
 params=()
@@ -81,7 +74,7 @@ esac
 
 check "$run: e1000cx on nic0${params:+ (${params[*]})}, e1000 on nic1, up" \
 	ec_setup "$build" e1000 "${params[@]}"
-check "$run: VLAN 5 over both ports" ec_vlan_up
+check "$run: VLAN 5 over both ports" e1000cx_vlan_up
 check "$run: ping over the VLAN" ncsim_ping a 198.18.1.2
 kw=()
 [ "$run" = kw ] && kw=(--keywords)

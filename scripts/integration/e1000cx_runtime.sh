@@ -110,10 +110,8 @@ loop_intact() {
 
 # iperf_start SECONDS: iperf3 both ways (--bidir) from a to b
 iperf_start() {
-	ip netns exec b iperf3 -s -1 -D -p 5201 || return 1
-	ncsim_wait_listen b 5201 || return 1
-	ip netns exec a timeout $(($1 + 60)) iperf3 -c 198.18.0.2 -p 5201 \
-		-t "$1" --bidir -J > /tmp/ec-iperf.json 2>&1 &
+	ncsim_iperf_bg a b 198.18.0.2 "$1" $(($1 + 60)) /tmp/ec-iperf.json \
+		--bidir || return 1
 	iperf_pid=$!
 }
 
@@ -209,7 +207,7 @@ toggles() {
 # setup RUN: e1000cx and e1000 up, VLAN 5, xfer.py's receiver in b
 setup() {
 	check "$1: e1000cx on nic0, e1000 on nic1, up" ec_setup "$build" e1000
-	check "$1: VLAN 5 over both ports" ec_vlan_up
+	check "$1: VLAN 5 over both ports" e1000cx_vlan_up
 	check "$1: xfer.py receiver in b" serve
 }
 
@@ -217,7 +215,7 @@ setup() {
 teardown() {
 	check "$1: UDP over IPv6 after it all, intact" \
 		ip netns exec a python3 "$XFER" send udp 2001:2::2 "$PORT" 100000 plain
-	check "$1: no checksum error at either end" eq0 "$(ec_csum_errors)"
+	check "$1: no checksum error at either end" eq0 "$(ncsim_csum_errors)"
 	check "$1: no offload drop" eq0 "$(ec_stat 0 tx_offload_dropped)"
 	kill "$serve_pid" 2>/dev/null
 	e1000cx_pair_down
@@ -302,7 +300,7 @@ back() {
 
 run_remove() {
 	check "remove: e1000cx on nic0, e1000 on nic1, up" ec_setup "$build" e1000
-	check "remove: VLAN 5 over both ports" ec_vlan_up
+	check "remove: VLAN 5 over both ports" e1000cx_vlan_up
 	check "remove: xfer.py receiver in b" serve
 
 	check "rmmod: iperf3 both ways" iperf_start 30
@@ -335,7 +333,7 @@ run_remove() {
 	check "unplug: the PCI function is back" pci_present yes
 	check "unplug: e1000cx takes it" e1000cx_bind "${EC_PCI[0]}" e1000cx
 	back "plug"
-	check "remove: no checksum error at either end" eq0 "$(ec_csum_errors)"
+	check "remove: no checksum error at either end" eq0 "$(ncsim_csum_errors)"
 	kill "$serve_pid" 2>/dev/null
 	e1000cx_pair_down
 	check "remove: rmmod e1000cx" rmmod e1000cx

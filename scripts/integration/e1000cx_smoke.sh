@@ -94,17 +94,6 @@ sizes() {
 	done
 }
 
-vlan_up() {
-	local i ns dev
-	for i in 0 1; do
-		ns=${NCSIM_NS[$i]} dev=${EC_DEV[$i]}
-		ip -n "$ns" link add link "$dev" name vl5 type vlan id 5 || return 1
-		ip -n "$ns" addr add "198.18.1.$((i + 1))/24" dev vl5
-		ip -n "$ns" addr add "2001:2:0:1::$((i + 1))/64" dev vl5 nodad
-		ip -n "$ns" link set vl5 up || return 1
-	done
-}
-
 vlan_down() {
 	ip -n a link del vl5 2>/dev/null
 	ip -n b link del vl5 2>/dev/null
@@ -159,7 +148,7 @@ mixed() {
 	sizes
 
 	snap tx_vlan_hw
-	check "vlan: VLAN 5 over both ports" vlan_up
+	check "vlan: VLAN 5 over both ports" e1000cx_vlan_up
 	check "vlan: ping IPv4" ncsim_ping a 198.18.1.2
 	traffic vlan
 	check "vlan: tags inserted by the hardware (tx_vlan_hw)" gt0 "$(delta tx_vlan_hw)"
@@ -198,7 +187,7 @@ mixed() {
 	check "keywords: TCP over IPv4, intact" ncsim_transfer a b 198.18.0.2 "$data"
 	check "keywords: no tx_lso_hw" eq0 "$(delta tx_lso_hw)"
 	check "keywords: LSO as kind_disabled" gt0 "$(delta tx_fallback_kind_disabled)"
-	check "keywords: VLAN 5 over both ports" vlan_up
+	check "keywords: VLAN 5 over both ports" e1000cx_vlan_up
 	check "keywords: TCP over the VLAN, intact" ncsim_transfer a b 198.18.1.2 "$small"
 	check "keywords: no tx_vlan_hw" eq0 "$(delta tx_vlan_hw)"
 	vlan_down
@@ -229,10 +218,7 @@ both() {
 	e1000cx_wait_carrier a "${EC_DEV[0]}"
 	e1000cx_wait_carrier b "${EC_DEV[1]}"
 
-	ip netns exec b iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen b 5201
-	ip netns exec a timeout 40 iperf3 -c 198.18.0.2 -p 5201 -t 10 -J \
-		>/dev/null 2>&1 &
+	ncsim_iperf_bg a b 198.18.0.2 10 40 /dev/null
 	iperf=$!
 	sleep 2
 	check "both: ethtool -G rx 512 tx 128 under traffic" \
@@ -245,10 +231,7 @@ both() {
 	check "both: after -G, TCP over IPv6, intact" \
 		ncsim_transfer a b 2001:2::2 "$data"
 
-	ip netns exec b iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen b 5201
-	ip netns exec a timeout 40 iperf3 -c 198.18.0.2 -p 5201 -t 20 -J \
-		>/dev/null 2>&1 &
+	ncsim_iperf_bg a b 198.18.0.2 20 40 /dev/null
 	iperf=$!
 	sleep 3
 	check "both: traffic flows" gt0 "$(ec_stat 1 rx_packets)"

@@ -100,18 +100,10 @@ quiet() {
 
 # badinput ARGS...: lib/badinput.py in netns a; its checks become ours
 badinput() {
-	local out=/tmp/badinput.out line p f
+	local out=/tmp/badinput.out
 	ip netns exec a timeout 600 python3 "$NCSIM_LIB/badinput.py" "$@" > "$out" 2>&1
 	cat "$out"
-	line=$(grep -E '^badinput: [0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-	if [[ $line =~ ^badinput:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-		p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
-	else
-		p=0 f=1
-		echo "not ok - $run: badinput.py ended without its closing line"
-	fi
-	pass=$((pass + p))
-	fail=$((fail + f))
+	check_counts badinput "$out" "$run: badinput.py ended without its closing line"
 }
 
 check "$run: load (profile=$run)" ncsim_load "$build" profile="$run"

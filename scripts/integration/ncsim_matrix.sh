@@ -44,16 +44,9 @@ build=$1 run=$2
 
 # matrix PROFILE ARGS...: lib/matrix.py, its counts added to ours
 matrix() {
-	local out=/tmp/matrix.out line
+	local out=/tmp/matrix.out
 	python3 "$NCSIM_LIB/matrix.py" "$@" | tee "$out"
-	line=$(grep -E '^matrix: [0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-	if [[ $line =~ ^matrix:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-		pass=$((pass + BASH_REMATCH[1]))
-		fail=$((fail + BASH_REMATCH[2]))
-	else
-		fail=$((fail + 1))
-		echo "not ok - $1: the matrix did not finish"
-	fi
+	check_counts matrix "$out" "$1: the matrix did not finish"
 }
 
 keywords=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1])

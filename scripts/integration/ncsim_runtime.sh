@@ -40,21 +40,6 @@ build=$1 run=$2
 XFER=$NCSIM_LIB/xfer.py
 PORT=5101
 
-# csum_errors: nstat's checksum error counters, both namespaces, added up
-csum_errors() {
-	local ns n=0 v
-	for ns in a b; do
-		v=$(ip netns exec "$ns" awk '
-			/^(Tcp|Udp):/ { if (!h[$1]) { split($0, k); h[$1] = 1; next }
-					 for (i = 2; i <= NF; i++)
-						 if (k[i] == "InCsumErrors") s += $i }
-			/^Udp6InCsumErrors/ { s += $2 }
-			END { print s + 0 }' /proc/net/snmp /proc/net/snmp6)
-		n=$((n + v))
-	done
-	echo "$n"
-}
-
 # xfer NS PROTO ADDR SIZE SHAPE: one digest-checked transfer
 xfer() {
 	ip netns exec "$1" timeout 120 python3 "$XFER" send "$2" "$3" "$PORT" \
@@ -97,10 +82,7 @@ flap_loop() {
 
 # bidir NS ADDR SECONDS: iperf3 both ways at once, in the background
 bidir() {
-	ip netns exec b iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen b 5201
-	ip netns exec a timeout $(($3 + 60)) iperf3 -c "$2" -p 5201 -t "$3" \
-		--bidir -J > /tmp/iperf-bidir.json 2>&1 &
+	ncsim_iperf_bg a b "$2" "$3" $(($3 + 60)) /tmp/iperf-bidir.json --bidir
 	echo $!
 }
 
@@ -109,7 +91,7 @@ check "$run: pair up in two namespaces" ncsim_pair_up
 ip netns exec a python3 "$XFER" serve "$PORT" &
 ip netns exec b python3 "$XFER" serve "$PORT" &
 ncsim_wait_listen a "$PORT" && ncsim_wait_listen b "$PORT"
-errs0=$(csum_errors)
+errs0=$(ncsim_csum_errors)
 check "$run: toggles of ncsim0: $(toggles a ncsim0 | tr '\n' ' ')" \
 	[ -n "$(toggles a ncsim0)" ]
 
@@ -140,7 +122,7 @@ sys.exit(not (d["end"]["sum_received"]["bytes"] > 0 and
 check "$run: toggling: features back on" \
 	eval '! ip netns exec a ethtool -k ncsim0 | grep -E "^(tx-checksumming|scatter-gather|rx-checksumming): off$"'
 check "$run: toggling: no checksum error at the receivers" \
-	[ "$(csum_errors)" -eq "$errs0" ]
+	[ "$(ncsim_csum_errors)" -eq "$errs0" ]
 check "$run: toggling: no hw_caps_violation" eq0 "$(ncsim_sum hw_caps_violation)"
 check "$run: toggling: no descriptor error" eq0 "$(ncsim_sum hw_tx_desc_errors)"
 check "$run: toggling: nothing dropped as malformed" \
@@ -160,7 +142,7 @@ wait "$iperf"
 ip -n b link set ncsim1 up
 check "$run: link flapping: carrier back" ncsim_wait_carrier a ncsim0 1
 check "$run: link flapping: no checksum error at the receivers" \
-	[ "$(csum_errors)" -eq "$errs0" ]
+	[ "$(ncsim_csum_errors)" -eq "$errs0" ]
 check "$run: after flapping: TCP/IPv6, a to b, intact" \
 	xfer a tcp 2001:2::2 $((1 << 20)) plain
 check "$run: after flapping: UDP/IPv4, b to a, intact" \

@@ -141,10 +141,7 @@ full_more() {
 	ip netns exec b ethtool -A ncsim1 rx on tx on
 
 	# a peer going away and an MTU change, under load
-	ip netns exec b iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen b 5201
-	ip netns exec a timeout 30 iperf3 -c 198.18.0.2 -p 5201 -t 6 -J \
-		>/dev/null 2>&1 &
+	ncsim_iperf_bg a b 198.18.0.2 6 30 /dev/null
 	iperf=$!
 	sleep 2
 	ip -n b link set ncsim1 down
@@ -157,10 +154,7 @@ full_more() {
 	check "after all that: TCP over IPv6, intact" \
 		ncsim_transfer a b 2001:2::2 "$data"
 
-	ip netns exec b iperf3 -s -1 -D -p 5201
-	ncsim_wait_listen b 5201
-	ip netns exec a timeout 30 iperf3 -c 198.18.0.2 -p 5201 -t 20 -J \
-		>/dev/null 2>&1 &
+	ncsim_iperf_bg a b 198.18.0.2 20 30 /dev/null
 	iperf=$!
 	sleep 3
 	check "traffic flows" gt0 "$(ncsim_stat b ncsim1 hw_rx_frames)"

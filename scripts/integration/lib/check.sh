@@ -10,6 +10,10 @@
 #   check_end SUITE                "SUITE: N passed, N failed[, N skipped]"
 #                                  (the line scripts/integration.sh reads);
 #                                  false when a check failed
+#   check_counts NAME FILE WHAT    a helper's checks become ours: the
+#                                  counts of FILE's last "NAME: N passed,
+#                                  N failed" line added to ours; without
+#                                  such a line, "not ok - WHAT"
 #   gt0 N, eq0 N                   N > 0, N == 0 (a missing N fails)
 
 pass=0 fail=0 skip=0
@@ -38,6 +42,18 @@ check_end() {
 		echo "$1: $pass passed, $fail failed"
 	fi
 	[ "$fail" -eq 0 ]
+}
+
+check_counts() {
+	local line
+	line=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed" "$2" | tail -n 1)
+	if [[ $line =~ ^$1:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+		pass=$((pass + BASH_REMATCH[1]))
+		fail=$((fail + BASH_REMATCH[2]))
+	else
+		fail=$((fail + 1))
+		echo "not ok - $3"
+	fi
 }
 
 gt0() { [ "${1:-0}" -gt 0 ]; }

@@ -14,10 +14,11 @@
 #   | 2001:2::1/64       |  hub -> model RX      | 2001:2::2/64       |
 #   +--------------------+                       +--------------------+
 #
-# The port names: EC_DEV[0] and EC_DEV[1], set by e1000cx_pair_up.
+# The port names: EC_DEV[0] and EC_DEV[1], set by e1000cx_pair_up. The
+# namespaces, addresses and traffic helpers are lib/netns.sh's.
 
-# shellcheck source=scripts/integration/lib/ncsim.sh
-. "$(dirname "${BASH_SOURCE[0]}")/ncsim.sh"
+# shellcheck source=scripts/integration/lib/netns.sh
+. "$(dirname "${BASH_SOURCE[0]}")/netns.sh"
 
 EC_PCI=(0000:00:04.0 0000:00:05.0)
 EC_DEV=(eth0 eth1)
@@ -49,10 +50,7 @@ e1000cx_bind() {
 # e1000cx_load BUILD [PARAM=VALUE...]: netcx (once) and e1000cx, bound by
 # driver_override only: set it on each function before
 e1000cx_load() {
-	local build=$1
-	shift
-	grep -q '^netcx ' /proc/modules || insmod "$build/netcx.ko" || return 1
-	insmod "$build/e1000cx.ko" "$@"
+	netcx_load "$1" e1000cx "${@:2}"
 }
 
 # e1000cx_drivers DRV0 DRV1: which driver serves nic0 and nic1; both
@@ -72,12 +70,8 @@ e1000cx_pair_up() {
 		[ -n "$dev" ] || return 1
 		EC_DEV[i]=$dev
 		ip netns add "$ns" 2>/dev/null
-		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.keep_addr_on_down=1
-		ip link set "$dev" netns "$ns" || return 1
-		ip -n "$ns" link set lo up
-		ip -n "$ns" addr add "${NCSIM_IP4[$i]}/24" dev "$dev"
-		ip -n "$ns" addr add "${NCSIM_IP6[$i]}/64" dev "$dev" nodad
-		ip -n "$ns" link set "$dev" up || return 1
+		ncsim_port_up "$ns" "$dev" "${NCSIM_IP4[$i]}" "${NCSIM_IP6[$i]}" ||
+			return 1
 	done
 	# autonegotiation in QEMU's model takes a few seconds
 	e1000cx_wait_carrier a "${EC_DEV[0]}" && e1000cx_wait_carrier b "${EC_DEV[1]}"
@@ -85,12 +79,25 @@ e1000cx_pair_up() {
 
 # e1000cx_wait_carrier NS DEV [0|1]: wait up to 10 s for the carrier state
 e1000cx_wait_carrier() {
-	local i
-	for i in $(seq 100); do
-		[ "$(ncsim_carrier "$1" "$2")" = "${3:-1}" ] && return 0
-		sleep 0.1
-	done
-	return 1
+	ncsim_wait_carrier "$1" "$2" "${3:-1}" 100
+}
+
+# e1000cx_vlan SIDE: VLAN 5 (vl5) over port SIDE (0 or 1, in its namespace),
+# 198.18.1.(SIDE+1)/24 and 2001:2:0:1::(SIDE+1)/64, up
+e1000cx_vlan() {
+	local ns=${NCSIM_NS[$1]} dev=${EC_DEV[$1]}
+	ip -n "$ns" link add link "$dev" name vl5 type vlan id 5 || return 1
+	# no router solicitations or MLD reports of its own
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.vl5.accept_ra=0 \
+		net.ipv6.conf.vl5.router_solicitations=0
+	ip -n "$ns" addr add "198.18.1.$(($1 + 1))/24" dev vl5
+	ip -n "$ns" addr add "2001:2:0:1::$(($1 + 1))/64" dev vl5 nodad
+	ip -n "$ns" link set vl5 up
+}
+
+# e1000cx_vlan_up: VLAN 5 over both ports
+e1000cx_vlan_up() {
+	e1000cx_vlan 0 && e1000cx_vlan 1
 }
 
 # e1000cx_pair_down: delete both namespaces (the ports go back to init_net)

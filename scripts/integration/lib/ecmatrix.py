@@ -65,6 +65,9 @@ import subprocess
 import sys
 import threading
 
+from checks import Checks, ethtool_counters, snmp_counters
+from xfer import family, recv_all, serve_tcp_conn
+
 KEYWORDS = ("*TCPChecksumOffloadIPv6=2,*UDPChecksumOffloadIPv4=2,"
             "*LsoV2IPv4=0,*PriorityVLANTag=0,*TCPChecksumOffloadIPv4=1")
 # what KEYWORDS switch off for transmit (kinds) and for segmentation
@@ -113,27 +116,11 @@ class netns:
 
 # -- the transfers --------------------------------------------------------
 
-def serve_tcp_conn(c):
-    h = hashlib.sha256()
-    n = 0
-    with c:
-        c.settimeout(TIMEOUT)
-        try:
-            while True:
-                b = c.recv(1 << 16)
-                if not b:
-                    break
-                h.update(b)
-                n += len(b)
-            c.sendall(b"%d %s\n" % (n, h.hexdigest().encode()))
-        except OSError:
-            pass
-
-
 def serve_tcp(s):
     while True:
         c, _ = s.accept()
-        threading.Thread(target=serve_tcp_conn, args=(c,), daemon=True).start()
+        threading.Thread(target=serve_tcp_conn, args=(c, TIMEOUT),
+                         daemon=True).start()
 
 
 def serve_udp(s):
@@ -162,7 +149,7 @@ def send_tcp(ns, addr, size):
     """Sends of SIZE bytes (256 KiB in all, 32 sends at most, 4 at least)."""
     count = max(4, min(32, (256 << 10) // size))
     data = os.urandom(size * count)
-    fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    fam = family(addr)
     with netns(ns):
         s = socket.socket(fam, socket.SOCK_STREAM)
     with s:
@@ -172,12 +159,7 @@ def send_tcp(ns, addr, size):
         for i in range(count):
             s.sendall(data[i * size:(i + 1) * size])
         s.shutdown(socket.SHUT_WR)
-        reply = b""
-        while True:
-            b = s.recv(256)
-            if not b:
-                break
-            reply += b
+        reply = recv_all(s)
     n, digest = reply.split()
     want = hashlib.sha256(data).hexdigest()
     if int(n) != len(data) or digest.decode() != want:
@@ -190,7 +172,7 @@ def send_udp(ns, addr, size):
     """8 datagrams of SIZE bytes of data (UDP_MAX at most), each answered
     with its digest; one not answered within 0.5 s is sent again (5 times)."""
     size = min(size, UDP_MAX)
-    fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    fam = family(addr)
     xid = struct.unpack("!I", os.urandom(4))[0]
     with netns(ns):
         s = socket.socket(fam, socket.SOCK_DGRAM)
@@ -229,9 +211,7 @@ def run(ns, *cmd):
 
 
 def ethtool_s(dev):
-    out = run("a", "ethtool", "-S", dev).stdout
-    return {m[0]: int(m[1]) for m in re.findall(r"^\s+(\w+): (\d+)$", out,
-                                                  re.M)}
+    return ethtool_counters(run("a", "ethtool", "-S", dev).stdout)
 
 
 def snmp(ns):
@@ -239,17 +219,8 @@ def snmp(ns):
         with open("/proc/thread-self/net/snmp") as f:
             lines = f.read().splitlines()
         with open("/proc/thread-self/net/snmp6") as f:
-            six = f.read().splitlines()
-    c = {}
-    for names, vals in zip(lines, lines[1:]):
-        n, v = names.split(), vals.split()
-        if n[0].endswith(":") and n[0] == v[0] and not n[1].isdigit():
-            c.update({n[0][:-1] + k: int(x) for k, x in zip(n[1:], v[1:])})
-    for line in six:
-        f = line.split()
-        if len(f) == 2:
-            c[f[0]] = int(f[1])
-    return c
+            lines += f.read().splitlines()
+    return snmp_counters(lines)
 
 
 def features(dev):
@@ -260,21 +231,12 @@ def features(dev):
 
 # -- the matrix ------------------------------------------------------------
 
-class Matrix:
+class Matrix(Checks):
     def __init__(self, dev, keywords):
+        super().__init__()
         self.dev = dev
         self.kw = keywords
-        self.passed = self.failed = 0
         self.n = 0
-
-    def check(self, what, ok, detail=""):
-        if ok:
-            self.passed += 1
-            print("ok - %s" % what)
-        else:
-            self.failed += 1
-            print("not ok - %s%s" % (what, ": " + detail if detail else ""))
-        sys.stdout.flush()
 
     def set_state(self, state):
         want = dict(zip(FEATS, state))
@@ -454,8 +416,7 @@ def main(argv):
         servers(ns)
     for state in args[1:]:
         m.state(state)
-    print("ecmatrix: %d passed, %d failed" % (m.passed, m.failed))
-    return 0 if m.failed == 0 else 1
+    return m.end("ecmatrix")
 
 
 if __name__ == "__main__":

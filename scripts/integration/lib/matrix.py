@@ -31,6 +31,8 @@ import re
 import subprocess
 import sys
 
+from checks import Checks, ethtool_counters, snmp_counters
+
 LIB = os.path.dirname(os.path.abspath(__file__))
 NS = {"a": "ncsim0", "b": "ncsim1"}
 ADDR = {4: "198.18.0.2", 6: "2001:2::2"}
@@ -114,24 +116,12 @@ def nsrun(ns, *cmd, check=True):
 
 
 def ethtool_s(ns):
-    out = nsrun(ns, "ethtool", "-S", NS[ns]).stdout
-    return {m[0]: int(m[1]) for m in re.findall(r"^\s+(\w+): (\d+)$", out,
-                                                  re.M)}
+    return ethtool_counters(nsrun(ns, "ethtool", "-S", NS[ns]).stdout)
 
 
 def snmp(ns):
-    c = {}
     out = nsrun(ns, "cat", "/proc/net/snmp", "/proc/net/snmp6").stdout
-    lines = out.splitlines()
-    for names, vals in zip(lines, lines[1:]):
-        n, v = names.split(), vals.split()
-        if n[0].endswith(":") and n[0] == v[0] and not n[1].isdigit():
-            c.update({n[0][:-1] + k: int(x) for k, x in zip(n[1:], v[1:])})
-    for line in lines:
-        f = line.split()
-        if len(f) == 2 and f[1].isdigit() and not f[0].endswith(":"):
-            c[f[0]] = int(f[1])
-    return c
+    return snmp_counters(out.splitlines())
 
 
 def features(ns):
@@ -144,23 +134,17 @@ def features(ns):
     return feats
 
 
-class Matrix:
+class Matrix(Checks):
     def __init__(self, profile, keywords):
+        super().__init__()
         self.p = PROFILES[profile]
         self.name = profile
         self.keywords = keywords
-        self.passed = self.failed = 0
 
     def check(self, what, ok, detail=""):
         if not ok and detail and hasattr(self, "moved"):
             detail += self.moved
-        if ok:
-            self.passed += 1
-            print("ok - %s" % what)
-        else:
-            self.failed += 1
-            print("not ok - %s%s" % (what, ": " + detail if detail else ""))
-        sys.stdout.flush()
+        super().check(what, ok, detail)
 
     # -- the expected paths -------------------------------------------
 
@@ -398,8 +382,7 @@ def main(argv):
     finally:
         server.kill()
         server.wait()
-    print("matrix: %d passed, %d failed" % (m.passed, m.failed))
-    return 0 if m.failed == 0 else 1
+    return m.end("matrix")
 
 
 if __name__ == "__main__":

@@ -57,11 +57,24 @@ def shape(s, fam, what):
         s.setsockopt(socket.IPPROTO_IPV6, IPV6_DSTOPTS, IPV6_OPTS)
 
 
-def serve_tcp_conn(c):
+def recv_all(s):
+    """What S receives up to the peer's FIN."""
+    reply = b""
+    while True:
+        b = s.recv(256)
+        if not b:
+            return reply
+        reply += b
+
+
+def serve_tcp_conn(c, timeout=TIMEOUT):
+    """Reads connection C (TIMEOUT at most between two reads) to its end
+    and answers "BYTES DIGEST", the SHA-256 of what came; the digest code
+    of xfer.py's and ecmatrix.py's receivers."""
     h = hashlib.sha256()
     n = 0
     with c:
-        c.settimeout(TIMEOUT)
+        c.settimeout(timeout)
         try:
             while True:
                 b = c.recv(1 << 16)
@@ -133,12 +146,7 @@ def send_tcp(addr, port, data, what):
         # read to the receiver's FIN: closing before it would leave the
         # last ACK to the time-wait socket, which sends it without the
         # socket's IP options or extension headers
-        reply = b""
-        while True:
-            b = s.recv(256)
-            if not b:
-                break
-            reply += b
+        reply = recv_all(s)
     n, digest = reply.split()
     return int(n), digest.decode(), 0
 
