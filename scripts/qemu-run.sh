@@ -32,7 +32,8 @@
 #                        (MAC 52:54:00:12:34:01) and 0000:00:05.0
 #                        (52:54:00:12:34:02), joined by a hub inside QEMU
 #                        and nothing else: a frame one sends, the other gets
-#   /dev/ttyS1           QEMU's human monitor (HMP): NETCX_MONITOR; say
+#   NETCX_MONITOR        QEMU's human monitor (HMP), a virtio-serial port
+#                        named netcx.monitor (/dev/vportNpM); say
 #                        scripts/guest/qemu-monitor.sh "set_link nic0 off"
 #                        or "device_del nic1"
 # SCRIPT runs with NETCX_TOP, NETCX_OUT, NETCX_KVER (6.12 or 6.1) and
@@ -65,11 +66,14 @@ command -v qemu-system-x86_64 >/dev/null || "$NETCX_TOP/scripts/deps.sh" qemu
 q=$out/qemu
 rm -rf "$q"
 mkdir -p "$q"
-guest_job "NETCX_KVER=$series" "NETCX_MONITOR=/dev/ttyS1"
+guest_job "NETCX_KVER=$series" "NETCX_MONITOR_PORT=netcx.monitor"
 
-# The monitor, wired to the guest's second serial port through two FIFOs
-# in this run's own folder (no socket, no port: runs go in parallel).
-# A pipe chardev at P reads P.in and writes P.out.
+# The monitor, wired to a virtio-serial port of the guest ("netcx.monitor")
+# through two FIFOs in this run's own folder (no socket, no port: runs go
+# in parallel). A pipe chardev at P reads P.in and writes P.out. A virtio
+# port, not a second 16550: QEMU's UART model once stopped passing the
+# monitor's answers for a whole boot (Debian's 6.1 under load), where
+# virtio's queues tell QEMU each time the guest takes more.
 mkfifo "$q/mon.in" "$q/mon.out"
 ln -s mon.out "$q/ser.in"
 ln -s mon.in "$q/ser.out"
@@ -99,7 +103,9 @@ qemu=(qemu-system-x86_64 -accel tcg -machine pc -m "$mem" -smp "$smp"
       -kernel "$kern/vmlinuz" -initrd "$kern/initramfs.cpio"
       -append "${cmdline[*]}"
       -chardev stdio,id=con,signal=off -serial chardev:con
-      -chardev "pipe,id=ser1,path=$q/ser" -serial chardev:ser1
+      -device virtio-serial-pci,addr=0xb
+      -chardev "pipe,id=ser1,path=$q/ser"
+      -device virtserialport,chardev=ser1,name=netcx.monitor
       -chardev "pipe,id=mon,path=$q/mon" -mon chardev=mon,mode=readline
       -fsdev local,id=rootfs,path=/,security_model=none,readonly=on,multidevs=remap
       -device virtio-9p-pci,fsdev=rootfs,mount_tag=root,addr=0x8

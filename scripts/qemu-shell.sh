@@ -3,7 +3,7 @@
 #
 # make qemu-shell KVER=6.12|6.1: build the modules for that Debian kernel
 # and leave you at a shell inside a QEMU guest running it, two 82540EM NICs
-# and the monitor on /dev/ttyS1 (scripts/qemu-run.sh). The modules are in
+# and the monitor on NETCX_MONITOR (scripts/qemu-run.sh). The modules are in
 # the folder printed first.
 #
 #   scripts/qemu-shell.sh [6.12|6.1] [qemu-run.sh options...]

@@ -31,12 +31,21 @@ if ! mount -t 9p -o "$p9" out "$netcx_out"; then
 	guest_end 125
 fi
 ip link set lo up
-# The monitor's port: raw, no echo, from its first open on (the monitor's
-# banner waits in the port; echoed back, it would be typed into the
-# monitor). The settings stay for every later open.
-stty -F /dev/ttyS1 raw -echo 115200 2>/dev/null
 
 guest_job "$netcx_out/job"
+# The monitor: the virtio-serial port named NETCX_MONITOR_PORT (qemu-run.sh;
+# virtio_console is a module on 6.1, built in on 6.12); its name comes from
+# QEMU a moment after the port.
+NETCX_MONITOR=
+modprobe -q virtio_console
+for _ in $(seq 50); do
+	for port in /sys/class/virtio-ports/*; do
+		[ "$(cat "$port/name" 2>/dev/null)" = "${NETCX_MONITOR_PORT:-}" ] &&
+			NETCX_MONITOR=/dev/$(basename "$port")
+	done
+	[ -n "$NETCX_MONITOR" ] && break
+	sleep 0.1
+done
 export NETCX_KVER NETCX_MONITOR
 echo "netcx guest: $(uname -r) up after $(cut -d' ' -f1 /proc/uptime)s of guest time"
 

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Say one command to QEMU's human monitor from inside a QEMU guest
-# (scripts/qemu-run.sh wires the monitor to the guest's second serial port,
-# NETCX_MONITOR, /dev/ttyS1) and print its answer; a guest script only.
+# (scripts/qemu-run.sh wires the monitor to a virtio-serial port of the
+# guest, NETCX_MONITOR, /dev/vportNpM) and print its answer; a guest script
+# only.
 #
 #   scripts/guest/qemu-monitor.sh [--timeout S] "COMMAND ARGS..."
 #
@@ -23,8 +24,8 @@ if [ "${1:-}" = --timeout ]; then
 	shift 2
 fi
 [ $# -eq 1 ] || { echo "usage: $0 [--timeout S] \"COMMAND ARGS...\"" >&2; exit 2; }
-tty=${NETCX_MONITOR:-/dev/ttyS1}
-[ -c "$tty" ] || { echo "qemu-monitor: no monitor port $tty" >&2; exit 2; }
+tty=${NETCX_MONITOR:-}
+[ -c "$tty" ] || { echo "qemu-monitor: no monitor port ('$tty')" >&2; exit 2; }
 
 exec 8>/run/netcx-qemu-monitor.lock
 flock 8
@@ -33,11 +34,12 @@ import os, re, select, sys, termios, time, tty
 
 path, limit, cmd = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 fd = os.open(path, os.O_RDWR | os.O_NOCTTY)
-tty.setraw(fd)
-attr = termios.tcgetattr(fd)
-attr[3] &= ~termios.ECHO
-attr[4] = attr[5] = termios.B115200
-termios.tcsetattr(fd, termios.TCSANOW, attr)
+if os.isatty(fd):	# a serial port: raw, no echo
+    tty.setraw(fd)
+    attr = termios.tcgetattr(fd)
+    attr[3] &= ~termios.ECHO
+    attr[4] = attr[5] = termios.B115200
+    termios.tcsetattr(fd, termios.TCSANOW, attr)
 PROMPT = b"(qemu) "
 deadline = time.monotonic() + limit
 
@@ -66,9 +68,9 @@ def say(line):
 # Whatever is left over (the banner, an earlier prompt, text the port
 # echoed back before it was raw): drain it; an empty line then gets a
 # fresh prompt, and the line is quiet once nothing follows that prompt.
-# On a loaded host the first line can go unanswered (seen once in forty
-# boots, the guest's clock skipping a second): say it again every 2 s.
-termios.tcflush(fd, termios.TCIFLUSH)
+# An unanswered line is said again every 2 s.
+if os.isatty(fd):
+    termios.tcflush(fd, termios.TCIFLUSH)
 while True:
     say("")
     if read_until_prompt(0.5, time.monotonic() + 2) is not None:

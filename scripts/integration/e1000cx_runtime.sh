@@ -10,7 +10,7 @@
 # transfers run. The harness fails the run on any oops, WARN or BUG
 # (panic_on_warn=1), so every remove path here must also be clean.
 #
-#      QEMU monitor (HMP, /dev/ttyS1: scripts/guest/qemu-monitor.sh)
+#      QEMU monitor (HMP, NETCX_MONITOR: scripts/guest/qemu-monitor.sh)
 #        set_link nic0 off|on, device_del nic0, device_add e1000 ...
 #                 |
 #        netns a  v                                     netns b
