@@ -63,9 +63,8 @@ struct rt_priv {
 	struct netcx_adapter *ad;
 };
 
-/* A committed adapter with @profile; freed at exit. */
-static struct netcx_adapter *rt_setup(struct kunit *test,
-				      enum rt_profile profile)
+/* A device and its adapter, nothing declared yet; freed at exit. */
+static struct netcx_adapter *rt_adapter(struct kunit *test)
 {
 	struct net_device *dev;
 	struct rt_priv *priv;
@@ -76,11 +75,21 @@ static struct netcx_adapter *rt_setup(struct kunit *test,
 	priv = netdev_priv(dev);
 	priv->ad = netcx_adapter_create(dev, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
-	KUNIT_ASSERT_EQ(test, rt_declare(priv->ad, profile), 0);
-	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
+	return priv->ad;
+}
+
+/* A committed adapter with @profile; freed at exit. */
+static struct netcx_adapter *rt_setup(struct kunit *test,
+				      enum rt_profile profile)
+{
+	struct netcx_adapter *ad = rt_adapter(test);
+	struct net_device *dev = test->priv;
+
+	KUNIT_ASSERT_EQ(test, rt_declare(ad, profile), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
 	if (profile == RT_OFF)
 		dev->features &= ~NETIF_F_RXCSUM;
-	return priv->ad;
+	return ad;
 }
 
 static int rt_init(struct kunit *test)
@@ -447,18 +456,11 @@ KUNIT_ARRAY_PARAM(status, status_cases, status_case_desc);
 static struct netcx_adapter *rt_setup_status(struct kunit *test,
 					     const char *keywords)
 {
-	struct net_device *dev;
-	struct rt_priv *priv;
+	struct netcx_adapter *ad = rt_adapter(test);
 
-	dev = alloc_etherdev(sizeof(*priv));
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	test->priv = dev;
-	priv = netdev_priv(dev);
-	priv->ad = netcx_adapter_create(dev, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
-	KUNIT_ASSERT_EQ(test, rt_declare_status(priv->ad, keywords), 0);
-	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
-	return priv->ad;
+	KUNIT_ASSERT_EQ(test, rt_declare_status(ad, keywords), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
+	return ad;
 }
 
 /*
