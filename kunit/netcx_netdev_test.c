@@ -324,16 +324,21 @@ static void netcx_netdev_change(struct kunit *test)
 
 /* ---- a failing callback ---- */
 
+/*
+ * IPv6 checksum off on the full profile, USO's callback failing: TX and
+ * LSO applied, USO refused, then LSO and TX restored, last first.
+ */
+static const struct netcx_nt_call netcx_nt_uso_refused[] = {
+	{ TX, NETCX_KINDS_V4 },
+	{ LSO, NETCX_TCP4 },
+	{ USO, 0, -EIO },
+	{ LSO, NETCX_TEST_TCP },
+	{ TX, ALL },
+};
+
 /* The third of three callbacks fails: the first two are undone, last first. */
 static void netcx_netdev_rollback(struct kunit *test)
 {
-	static const struct netcx_nt_call want[] = {
-		{ TX, NETCX_KINDS_V4 },
-		{ LSO, NETCX_TCP4 },
-		{ USO, 0, -EIO },
-		{ LSO, NETCX_TEST_TCP },
-		{ TX, ALL },
-	};
 	static const struct netcx_nt_call retry[] = {
 		{ TX, NETCX_KINDS_V4 },
 		{ LSO, NETCX_TCP4 },
@@ -351,7 +356,8 @@ static void netcx_netdev_rollback(struct kunit *test)
 	p->fail_off = USO;
 	p->fail_err = -EIO;
 	netcx_nt_want(dev, NETIF_F_IPV6_CSUM, 0);
-	netcx_nt_expect_log(test, dev, want, ARRAY_SIZE(want));
+	netcx_nt_expect_log(test, dev, netcx_nt_uso_refused,
+			    ARRAY_SIZE(netcx_nt_uso_refused));
 	KUNIT_EXPECT_EQ(test, dev->features, before);
 	netcx_nt_expect_active(test, dev, full);
 
@@ -370,13 +376,6 @@ static void netcx_netdev_rollback(struct kunit *test)
  */
 static void netcx_netdev_active_in_callback(struct kunit *test)
 {
-	static const struct netcx_nt_call want[] = {
-		{ TX, NETCX_KINDS_V4 },
-		{ LSO, NETCX_TCP4 },
-		{ USO, 0, -EIO },
-		{ LSO, NETCX_TEST_TCP },
-		{ TX, ALL },
-	};
 	static const u32 full[NETCX_OFFLOAD_MAX] = NETCX_TEST_FULL_PERMITTED;
 	u32 applied[NETCX_OFFLOAD_MAX] = NETCX_TEST_FULL_PERMITTED;
 	struct netcx_nt_priv *p;
@@ -393,13 +392,14 @@ static void netcx_netdev_active_in_callback(struct kunit *test)
 	p->fail_off = USO;
 	p->fail_err = -EIO;
 	netcx_nt_want(dev, NETIF_F_IPV6_CSUM, 0);
-	KUNIT_ASSERT_EQ(test, p->n, (int)ARRAY_SIZE(want));
+	KUNIT_ASSERT_EQ(test, p->n, (int)ARRAY_SIZE(netcx_nt_uso_refused));
 	for (i = 0; i < p->n; i++)
 		for (off = 0; off < NETCX_OFFLOAD_MAX; off++)
 			KUNIT_EXPECT_EQ_MSG(test, p->seen[i][off],
 					    i < 3 ? applied[off] : full[off],
 					    "call %d, offload %d", i, off);
-	netcx_nt_expect_log(test, dev, want, ARRAY_SIZE(want));
+	netcx_nt_expect_log(test, dev, netcx_nt_uso_refused,
+			    ARRAY_SIZE(netcx_nt_uso_refused));
 	netcx_nt_expect_active(test, dev, full);
 
 	/* accepted: each call saw the new state; dev->features has it now */
