@@ -34,8 +34,15 @@ struct netcx_tx_desc;
 #define E1000CX_TX_STOP		(2 * MAX_SKB_FRAGS + 4)
 #define E1000CX_TX_WAKE		(2 * E1000CX_TX_STOP)
 
-/* Receive: a page per descriptor (BSIZE 4096); headers copied into the skb */
-#define E1000CX_RX_BUF		4096
+/*
+ * Receive: a page fragment per descriptor (BSIZE 2048), headroom before the
+ * buffer and room for the skb's shared info after it, so that the skb is
+ * built around the buffer, nothing copied.
+ */
+#define E1000CX_RX_BUF		2048
+#define E1000CX_RX_PAD		(NET_SKB_PAD + NET_IP_ALIGN)
+#define E1000CX_RX_FRAG		(SKB_DATA_ALIGN(E1000CX_RX_PAD + E1000CX_RX_BUF) + \
+				 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
 #define E1000CX_RX_HDR		256	/* frames this short are copied whole */
 
 /* A transmit slot: what to unmap, and on a packet's first slot, the packet. */
@@ -56,8 +63,9 @@ struct e1000cx_ctx {
 	bool valid;
 };
 
+/* A receive slot: its fragment (E1000CX_RX_FRAG bytes) and the buffer's address. */
 struct e1000cx_rx_buf {
-	struct page *page;
+	void *frag;
 	dma_addr_t dma;
 };
 

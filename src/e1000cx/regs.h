@@ -79,7 +79,7 @@
 #define E1000CX_RCTL_MPE	BIT(4)	/* multicast promiscuous */
 #define E1000CX_RCTL_LPE	BIT(5)	/* long packets: up to 16384 bytes */
 #define E1000CX_RCTL_BAM	BIT(15)	/* broadcasts accepted */
-#define E1000CX_RCTL_SZ_4096	(3 << 16)	/* with BSEX */
+#define E1000CX_RCTL_SZ_2048	(0 << 16)	/* without BSEX */
 #define E1000CX_RCTL_BSEX	BIT(25)
 #define E1000CX_RCTL_SECRC	BIT(26)	/* strip the Ethernet CRC */
 

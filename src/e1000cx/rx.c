@@ -2,13 +2,15 @@
 /*
  * e1000cx receive: the descriptor ring and NAPI's receive.
  *
- * Buffer scheme: one page per descriptor, RCTL.BSIZE 4096 (BSEX). A frame
- * up to 4096 bytes takes one descriptor; a jumbo frame (RCTL.LPE, set for
- * an MTU above 1500: up to 16128 bytes with the FCS stripped) spans up to
- * four, chained until EOP into one skb's page fragments. Frames of
- * E1000CX_RX_HDR bytes or less are copied into a small skb and the page
- * stays on the ring; longer ones have their headers copied into the skb's
- * linear area and the page becomes a fragment, replaced by a new one.
+ * Buffer scheme: one page fragment per descriptor (netdev_alloc_frag(),
+ * E1000CX_RX_FRAG bytes), RCTL.BSIZE 2048 after E1000CX_RX_PAD bytes of
+ * headroom. A frame up to 2048 bytes takes one descriptor; a jumbo frame
+ * (RCTL.LPE, set for an MTU above 1500: up to 16128 bytes with the FCS
+ * stripped) spans up to eight, chained until EOP. Frames of E1000CX_RX_HDR
+ * bytes or less are copied into a small skb and the buffer stays on the
+ * ring; a longer frame's first buffer becomes the skb's head
+ * (napi_build_skb(), nothing copied) and the buffers after it its page
+ * fragments, each replaced by a new one.
  */
 #include <linux/dma-mapping.h>
 #include <linux/etherdevice.h>
@@ -59,26 +61,32 @@ void e1000cx_rx_free(struct e1000cx *e)
 	e->rx_buf = NULL;
 }
 
-static bool e1000cx_rx_page(struct e1000cx *e, struct e1000cx_rx_buf *b,
-			    gfp_t gfp)
+static bool e1000cx_rx_frag(struct e1000cx *e, struct e1000cx_rx_buf *b)
 {
-	struct page *page = alloc_page(gfp);
+	void *frag = netdev_alloc_frag(E1000CX_RX_FRAG);
 	dma_addr_t dma;
 
-	if (!page)
+	if (!frag)
 		return false;
-	dma = dma_map_page(&e->pdev->dev, page, 0, PAGE_SIZE, DMA_FROM_DEVICE);
+	dma = dma_map_single(&e->pdev->dev, frag + E1000CX_RX_PAD,
+			     E1000CX_RX_BUF, DMA_FROM_DEVICE);
 	if (dma_mapping_error(&e->pdev->dev, dma)) {
-		__free_page(page);
+		skb_free_frag(frag);
 		return false;
 	}
-	b->page = page;
+	b->frag = frag;
 	b->dma = dma;
 	return true;
 }
 
+static void e1000cx_rx_unmap(struct e1000cx *e, struct e1000cx_rx_buf *b)
+{
+	dma_unmap_single(&e->pdev->dev, b->dma, E1000CX_RX_BUF,
+			 DMA_FROM_DEVICE);
+}
+
 /* Gives the device buffers up to a full ring (one slot stays empty). */
-static void e1000cx_rx_refill(struct e1000cx *e, gfp_t gfp)
+static void e1000cx_rx_refill(struct e1000cx *e)
 {
 	u32 tail = e->rx_tail;
 	struct e1000cx_rx_buf *b;
@@ -86,7 +94,7 @@ static void e1000cx_rx_refill(struct e1000cx *e, gfp_t gfp)
 
 	while (tail - e->rx_clean < e->rx_count - 1) {
 		b = &e->rx_buf[tail % e->rx_count];
-		if (!b->page && !e1000cx_rx_page(e, b, gfp)) {
+		if (!b->frag && !e1000cx_rx_frag(e, b)) {
 			e1000cx_count(e, E1000CX_RX_ALLOC_FAIL, 1);
 			break;
 		}
@@ -125,12 +133,12 @@ void e1000cx_rx_start(struct e1000cx *e)
 	e1000cx_wr(e, E1000CX_RADV, 0);
 
 	rctl = E1000CX_RCTL_EN | E1000CX_RCTL_BAM | E1000CX_RCTL_SECRC |
-	       E1000CX_RCTL_BSEX | E1000CX_RCTL_SZ_4096;
+	       E1000CX_RCTL_SZ_2048;
 	if (e->dev->mtu > ETH_DATA_LEN)
 		rctl |= E1000CX_RCTL_LPE;
 	e->rctl = rctl;
 	e1000cx_hw_set_rx_mode(e);
-	e1000cx_rx_refill(e, GFP_KERNEL);
+	e1000cx_rx_refill(e);
 }
 
 /**
@@ -147,11 +155,11 @@ void e1000cx_rx_drain(struct e1000cx *e)
 	e->rx_skb = NULL;
 	for (i = 0; i < e->rx_count; i++) {
 		b = &e->rx_buf[i];
-		if (!b->page)
+		if (!b->frag)
 			continue;
-		dma_unmap_page(&e->pdev->dev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE);
-		__free_page(b->page);
-		b->page = NULL;
+		e1000cx_rx_unmap(e, b);
+		skb_free_frag(b->frag);
+		b->frag = NULL;
 	}
 }
 
@@ -173,37 +181,37 @@ static struct sk_buff *e1000cx_rx_add(struct e1000cx *e, struct sk_buff *skb,
 				      struct e1000cx_rx_buf *b, u32 len)
 {
 	struct device *dmadev = &e->pdev->dev;
-	u32 hlen;
-	void *va;
+	void *buf = b->frag + E1000CX_RX_PAD;
+	struct page *page;
 
-	if (!skb) {
-		skb = napi_alloc_skb(&e->napi, E1000CX_RX_HDR);
+	if (!skb && len <= E1000CX_RX_HDR) {
+		/* copied: the buffer stays on the ring */
+		skb = napi_alloc_skb(&e->napi, len);
 		if (!skb)
 			return NULL;
 		dma_sync_single_for_cpu(dmadev, b->dma, len, DMA_FROM_DEVICE);
-		va = page_address(b->page);
-		if (len <= E1000CX_RX_HDR) {
-			/* copied: the page stays on the ring */
-			skb_put_data(skb, va, len);
-			dma_sync_single_for_device(dmadev, b->dma, len,
-						   DMA_FROM_DEVICE);
-			return skb;
-		}
-		hlen = eth_get_headlen(e->dev, va, E1000CX_RX_HDR);
-		skb_put_data(skb, va, hlen);
-		dma_unmap_page(dmadev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE);
-		skb_add_rx_frag(skb, 0, b->page, hlen, len - hlen, PAGE_SIZE);
-		b->page = NULL;
+		skb_put_data(skb, buf, len);
+		dma_sync_single_for_device(dmadev, b->dma, len,
+					   DMA_FROM_DEVICE);
 		return skb;
 	}
-	if (skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS) {
+	if (!skb) {
+		skb = napi_build_skb(b->frag, E1000CX_RX_FRAG);
+		if (!skb)
+			return NULL;
+		skb_reserve(skb, E1000CX_RX_PAD);
+		skb_put(skb, len);
+	} else if (skb_shinfo(skb)->nr_frags < MAX_SKB_FRAGS) {
+		page = virt_to_head_page(buf);
+		skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page,
+				buf - page_address(page), len,
+				E1000CX_RX_FRAG);
+	} else {
 		dev_kfree_skb_any(skb);
 		return NULL;
 	}
-	dma_unmap_page(dmadev, b->dma, PAGE_SIZE, DMA_FROM_DEVICE);
-	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, b->page, 0, len,
-			PAGE_SIZE);
-	b->page = NULL;
+	e1000cx_rx_unmap(e, b);
+	b->frag = NULL;
 	return skb;
 }
 
@@ -282,6 +290,6 @@ int e1000cx_rx(struct e1000cx *e, int budget)
 		e1000cx_count(e, E1000CX_RX_PACKETS, done);
 		e1000cx_count(e, E1000CX_RX_BYTES, bytes);
 	}
-	e1000cx_rx_refill(e, GFP_ATOMIC);
+	e1000cx_rx_refill(e);
 	return done;
 }
