@@ -119,7 +119,23 @@ enum rt_pkt {
 	RT_ARP,
 	RT_VLAN_IP6,	/* an in-band tag left in the packet, IPv6 under it */
 	RT_QINQ_IP4,	/* two in-band tags, IPv4 under them */
+	RT_TCP4,	/* an IPv4 header that says TCP */
+	RT_UDP4,	/* an IPv4 header that says UDP */
+	RT_FRAG4,	/* an IPv4 fragment (not the first) that says TCP */
+	RT_UDP6,	/* IPv6, a destination options header, then UDP */
 };
+
+/* An IPv4 header of @proto, @frag its fragment offset field. */
+static void rt_put_ip4(struct sk_buff *skb, u8 proto, u16 frag)
+{
+	u8 *iph = skb_put_zero(skb, 20);
+
+	iph[0] = 0x45;
+	iph[6] = frag >> 8;
+	iph[7] = frag & 0xff;
+	iph[8] = 64;
+	iph[9] = proto;
+}
 
 /* A received skb, skb->data after the Ethernet header, left-over state. */
 static struct sk_buff *rt_skb(struct kunit *test, enum rt_pkt pkt)
@@ -128,6 +144,7 @@ static struct sk_buff *rt_skb(struct kunit *test, enum rt_pkt pkt)
 	static const u8 qinq4[] = { 0x00, 0x09, 0x81, 0x00,
 				    0x00, 0x05, 0x08, 0x00, 0x45 };
 	struct sk_buff *skb;
+	u8 *ip6;
 
 	skb = alloc_skb(128, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
@@ -151,6 +168,20 @@ static struct sk_buff *rt_skb(struct kunit *test, enum rt_pkt pkt)
 	case RT_QINQ_IP4:
 		skb->protocol = htons(ETH_P_8021AD);
 		skb_put_data(skb, qinq4, sizeof(qinq4));
+		break;
+	case RT_TCP4:
+	case RT_UDP4:
+	case RT_FRAG4:
+		skb->protocol = htons(ETH_P_IP);
+		rt_put_ip4(skb, pkt == RT_UDP4 ? IPPROTO_UDP : IPPROTO_TCP,
+			   pkt == RT_FRAG4 ? 0x10 : 0);
+		break;
+	case RT_UDP6:
+		skb->protocol = htons(ETH_P_IPV6);
+		ip6 = skb_put_zero(skb, 40 + 8);
+		ip6[0] = 0x60;
+		ip6[6] = IPPROTO_DSTOPTS;
+		ip6[40] = IPPROTO_UDP;
 		break;
 	}
 	/* left over from an earlier verdict: overwritten */
@@ -382,11 +413,15 @@ static void rx_csum_toggle_test(struct kunit *test)
 #define ST_IPE		BIT(14)
 #define ST_DD		BIT(0)	/* a bit the map does not name */
 
-/* e1000cx's declaration: IPv4 kinds, one TCP/UDP bit pair. */
-static int rt_declare_status(struct netcx_adapter *ad, const char *keywords)
+/*
+ * e1000cx's declaration: IPv4 kinds, one TCP/UDP bit pair; with @v6, the
+ * IPv6 kinds too.
+ */
+static int rt_declare_status(struct netcx_adapter *ad, const char *keywords,
+			     bool v6)
 {
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_KINDS_V4,
+	struct netcx_rx_csum_caps rx = {
+		.kinds = NETCX_KINDS_V4 | (v6 ? NETCX_KINDS_V6 : 0),
 		.status = {
 			.ignore = ST_IXSM,
 			.ipv4 = { ST_IPCS, ST_IPE },
@@ -408,6 +443,7 @@ static int rt_declare_status(struct netcx_adapter *ad, const char *keywords)
  * @res: the results netcx_rx_csum() given them must agree with.
  * @ip_summed: what the skb says afterwards.
  * @counter: the counter that moved by one.
+ * @v6: the IPv6 kinds declared too.
  */
 struct status_case {
 	const char *name;
@@ -419,6 +455,7 @@ struct status_case {
 	struct netcx_rx_csum res;
 	u8 ip_summed;
 	const char *counter;
+	bool v6;
 };
 
 static const struct status_case status_cases[] = {
@@ -439,8 +476,34 @@ static const struct status_case status_cases[] = {
 	  { NC, NC, NC }, NONE, "rx_csum_not_checked" },
 	{ "ipv6: no kind declared", NULL, RT_IP6, ST_TCPCS, { NC, OK, OK },
 	  NONE, "rx_csum_inactive" },
-	{ "keyword tcp4 off, udp4 kept", "*TCPChecksumOffloadIPv4=1", RT_IP4,
+	/* one bit pair for TCP and UDP, one of the two kinds off */
+	{ "keyword tcp4 off, udp4 kept", "*TCPChecksumOffloadIPv4=1", RT_UDP4,
+	  ST_IPCS | ST_TCPCS, { OK, NC, OK }, UNN, "rx_csum_valid" },
+	{ "keyword tcp4 off, tcp4 not trusted", "*TCPChecksumOffloadIPv4=1",
+	  RT_TCP4, ST_IPCS | ST_TCPCS, { OK, OK, NC }, NONE,
+	  "rx_csum_inactive" },
+	{ "keyword udp4 off, udp4 not trusted", "*UDPChecksumOffloadIPv4=1",
+	  RT_UDP4, ST_IPCS | ST_TCPCS, { OK, NC, OK }, NONE,
+	  "rx_csum_inactive" },
+	{ "keyword udp4 off, tcp4 kept", "*UDPChecksumOffloadIPv4=1", RT_TCP4,
+	  ST_IPCS | ST_TCPCS, { OK, OK, NC }, UNN, "rx_csum_valid" },
+	{ "keyword udp4 off, tcp4 wrong", "*UDPChecksumOffloadIPv4=1", RT_TCP4,
+	  ST_IPCS | ST_TCPCS | ST_TCPE, { OK, BAD, NC }, NONE,
+	  "rx_csum_invalid" },
+	{ "keyword tcp4 off, a fragment: neither", "*TCPChecksumOffloadIPv4=1",
+	  RT_FRAG4, ST_IPCS | ST_TCPCS, { OK, NC, NC }, NONE,
+	  "rx_csum_not_checked" },
+	{ "keyword tcp4 off, no header to read: neither",
+	  "*TCPChecksumOffloadIPv4=1", RT_IP4, ST_IPCS | ST_TCPCS,
+	  { OK, NC, NC }, NONE, "rx_csum_not_checked" },
+	{ "both on, tcp4: the pair as it is", NULL, RT_TCP4,
 	  ST_IPCS | ST_TCPCS, { OK, OK, OK }, UNN, "rx_csum_valid" },
+	{ "keyword tcp6 off, udp6 after dstopts kept",
+	  "*TCPChecksumOffloadIPv6=1", RT_UDP6, ST_TCPCS, { NC, NC, OK }, UNN,
+	  "rx_csum_valid", true },
+	{ "keyword udp6 off, udp6 after dstopts not trusted",
+	  "*UDPChecksumOffloadIPv6=1", RT_UDP6, ST_TCPCS, { NC, NC, OK }, NONE,
+	  "rx_csum_inactive", true },
 	{ "vlan ipv4 under qinq", NULL, RT_QINQ_IP4, ST_IPCS | ST_TCPCS,
 	  { OK, OK, OK }, UNN, "rx_csum_valid" },
 };
@@ -454,11 +517,11 @@ KUNIT_ARRAY_PARAM(status, status_cases, status_case_desc);
 
 /* A committed adapter declared as rt_declare_status(); freed at exit. */
 static struct netcx_adapter *rt_setup_status(struct kunit *test,
-					     const char *keywords)
+					     const char *keywords, bool v6)
 {
 	struct netcx_adapter *ad = rt_adapter(test);
 
-	KUNIT_ASSERT_EQ(test, rt_declare_status(ad, keywords), 0);
+	KUNIT_ASSERT_EQ(test, rt_declare_status(ad, keywords, v6), 0);
 	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
 	return ad;
 }
@@ -477,7 +540,7 @@ static void rx_csum_status_test(struct kunit *test)
 	struct tc_snap s;
 	int way;
 
-	ad = rt_setup_status(test, c->keywords);
+	ad = rt_setup_status(test, c->keywords, c->v6);
 	for (way = 0; way < 2; way++) {
 		tc_init(test, ad, &s);
 		skb = rt_skb(test, c->pkt);

@@ -8,6 +8,8 @@
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <net/ip.h>
+#include <net/ipv6.h>
 
 #include <netcx/netcx.h>
 
@@ -32,7 +34,10 @@
  * in &netcx_rx_csum_caps.status: every layer not checked when an
  * &netcx_rx_status_map.ignore bit is set; else, per layer, not checked
  * without a &netcx_rx_csum_bits.checked bit, invalid with a checked bit
- * and a &netcx_rx_csum_bits.bad bit, valid with a checked bit alone. The
+ * and a &netcx_rx_csum_bits.bad bit, valid with a checked bit alone. A
+ * device with one bit pair for TCP and UDP declares the same bits for both;
+ * while only one of the two kinds is active, the result then stands only
+ * for a packet of that protocol (read from the packet's headers). The
  * results then take netcx_rx_csum()'s path, counters included.
  *
  * netcx_rx_csum_complete() reports %CHECKSUM_COMPLETE (``rx_csum_complete``)
@@ -42,8 +47,11 @@
  * %CHECKSUM_NONE, counted ``rx_csum_inactive``.
  */
 
-/* The EtherType under the in-band tags that follow the Ethernet header. */
-static __be16 netcx_rx_l3(const struct sk_buff *skb)
+/*
+ * The EtherType under the in-band tags that follow the Ethernet header;
+ * @off is set to where its header starts.
+ */
+static __be16 netcx_rx_l3(const struct sk_buff *skb, unsigned int *l3_off)
 {
 	__be16 proto = skb->protocol;
 	unsigned int off = 0;
@@ -59,13 +67,16 @@ static __be16 netcx_rx_l3(const struct sk_buff *skb)
 		proto = vh->h_vlan_encapsulated_proto;
 		off += VLAN_HLEN;
 	}
+	*l3_off = off;
 	return proto;
 }
 
 /* The receive checksum kinds of the packet's IP version. */
 static u32 netcx_rx_kinds(const struct sk_buff *skb)
 {
-	switch (netcx_rx_l3(skb)) {
+	unsigned int off;
+
+	switch (netcx_rx_l3(skb, &off)) {
 	case htons(ETH_P_IP):
 		return NETCX_KINDS_V4;
 	case htons(ETH_P_IPV6):
@@ -117,6 +128,72 @@ void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 }
 EXPORT_SYMBOL_NS_GPL(netcx_rx_csum, NETCX_NS);
 
+/*
+ * The transport protocol of an unfragmented IPv4 or IPv6 packet (IPv6
+ * extension headers skipped), or 0: not IP, a fragment, not readable.
+ */
+static u8 netcx_rx_l4(const struct sk_buff *skb)
+{
+	const struct iphdr *iph;
+	struct iphdr _iph;
+	unsigned int off;
+	__be16 frag_off;
+	u8 nexthdr;
+	int l4;
+
+	switch (netcx_rx_l3(skb, &off)) {
+	case htons(ETH_P_IP):
+		iph = skb_header_pointer(skb, off, sizeof(_iph), &_iph);
+		if (!iph || ip_is_fragment(iph))
+			return 0;
+		return iph->protocol;
+	case htons(ETH_P_IPV6):
+		if (skb_copy_bits(skb, off + offsetof(struct ipv6hdr, nexthdr),
+				  &nexthdr, sizeof(nexthdr)))
+			return 0;
+		l4 = ipv6_skip_exthdr(skb, off + sizeof(struct ipv6hdr),
+				      &nexthdr, &frag_off);
+		if (l4 < 0 || frag_off)
+			return 0;
+		return nexthdr;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A device with one status bit pair for TCP and UDP (it checks whichever
+ * the packet carries) gives both results the same value. While one of the
+ * two kinds is active for the packet's IP version and the other is not,
+ * the result is kept only for the protocol the packet carries, read from
+ * its headers: a TCP result must not make a UDP packet trusted when only
+ * TCP is on, nor the other way round.
+ */
+static void netcx_rx_status_one_l4(struct netcx_adapter *ad,
+				   const struct sk_buff *skb,
+				   struct netcx_rx_csum *res)
+{
+	u32 act = netcx_active_now(ad, NETCX_OFFLOAD_RX_CSUM) &
+		  netcx_rx_kinds(skb);
+	bool tcp = act & (NETCX_TCP4 | NETCX_TCP6);
+	bool udp = act & (NETCX_UDP4 | NETCX_UDP6);
+
+	if (tcp == udp)
+		return;
+	switch (netcx_rx_l4(skb)) {
+	case IPPROTO_TCP:
+		res->udp = NETCX_CSUM_NOT_CHECKED;
+		break;
+	case IPPROTO_UDP:
+		res->tcp = NETCX_CSUM_NOT_CHECKED;
+		break;
+	default:
+		res->tcp = NETCX_CSUM_NOT_CHECKED;
+		res->udp = NETCX_CSUM_NOT_CHECKED;
+		break;
+	}
+}
+
 static u8 netcx_rx_status_result(u32 status,
 				 const struct netcx_rx_csum_bits *bits)
 {
@@ -134,8 +211,10 @@ static u8 netcx_rx_status_result(u32 status,
  *
  * The per-layer results are read from @status with the declared bits,
  * then reported as netcx_rx_csum() reports them; see "DOC: receive
- * checksum". With no bits declared, every layer is not checked. Counts the
- * packet once.
+ * checksum". With no bits declared, every layer is not checked. Where the
+ * TCP and UDP results share their bits and only one of the two kinds is
+ * active, the packet's transport protocol decides which result stands
+ * (read from its headers only then). Counts the packet once.
  *
  * Context: the receive path (NAPI), BH disabled.
  */
@@ -153,6 +232,9 @@ void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
 		res.ipv4 = netcx_rx_status_result(status, &map->ipv4);
 		res.tcp = netcx_rx_status_result(status, &map->tcp);
 		res.udp = netcx_rx_status_result(status, &map->udp);
+		if ((map->tcp.checked & map->udp.checked) &&
+		    res.tcp == res.udp && res.tcp != NETCX_CSUM_NOT_CHECKED)
+			netcx_rx_status_one_l4(ad, skb, &res);
 	}
 	netcx_rx_csum(ad, skb, &res);
 }
@@ -186,3 +268,4 @@ void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 	netcx_count_rx(ad, NETCX_RX_COMPLETE);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_rx_csum_complete, NETCX_NS);
+
