@@ -4,7 +4,8 @@
  * netcx_rx_csum_status() and netcx_rx_csum_complete(): each hardware
  * result against each receive setting (off, kinds per IP version,
  * CHECKSUM_COMPLETE), what the skb says afterwards, and the counter that
- * moved; status words read through a declared bit map.
+ * moved; status words read through a declared bit map; a stripped 802.1Q
+ * tag handed over out of band or put back, netcx_rx_vlan().
  */
 #include <kunit/test.h>
 #include <linux/err.h>
@@ -576,12 +577,118 @@ static void rx_csum_status_unmapped_test(struct kunit *test)
 	tc_expect(test, ad, &s, want, "unmapped");
 }
 
+/* ---- a stripped tag: netcx_rx_vlan() ---- */
+
+/**
+ * struct vlan_case - one stripped tag on one tag setting
+ * @name: the case.
+ * @keywords: keywords applied before commit, or NULL.
+ * @rx_off: %NETIF_F_HW_VLAN_CTAG_RX switched off after commit.
+ * @tci: the tag the hardware stripped.
+ * @hw: expected out of band (``rx_vlan_hw``), else back in the frame.
+ */
+struct vlan_case {
+	const char *name;
+	const char *keywords;
+	bool rx_off;
+	u16 tci;
+	bool hw;
+};
+
+static const struct vlan_case vlan_cases[] = {
+	{ "on, vlan 5: out of band", NULL, false, 0x0005, true },
+	{ "on, priority tag: out of band", NULL, false, 0x6000, true },
+	{ "rxvlan off, vlan 5: back in the frame", NULL, true, 0x2005, false },
+	{ "rxvlan off, priority tag: back in the frame", NULL, true, 0xe000,
+	  false },
+	{ "keyword vlan only, priority tag: back in the frame",
+	  "*PriorityVLANTag=2", false, 0x6000, false },
+	{ "keyword vlan only, vlan 5: out of band", "*PriorityVLANTag=2",
+	  false, 0x0005, true },
+};
+
+static u16 rt_be16(const u8 *p)
+{
+	return p[0] << 8 | p[1];
+}
+
+static void vlan_case_desc(const struct vlan_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(vlan, vlan_cases, vlan_case_desc);
+
+/*
+ * A frame whose tag the hardware stripped, skb->data at its Ethernet
+ * header: out of band with the same bytes, or the tag back after the MAC
+ * addresses, as the setting says; the counter that says which moved.
+ */
+static void rx_vlan_test(struct kunit *test)
+{
+	static const struct netcx_ieee8021q_caps tags = {
+		.kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN,
+	};
+	static const u8 tail[] = { 0x08, 0x00, 0x45, 0x00 };
+	const struct vlan_case *c = test->param_value;
+	struct tc_count want[] = {
+		{ c->hw ? "rx_vlan_hw" : "rx_vlan_sw", 1 }, { }
+	};
+	struct netcx_adapter *ad = rt_adapter(test);
+	struct net_device *dev = test->priv;
+	struct sk_buff *skb;
+	struct tc_snap s;
+	u8 *frame;
+
+	KUNIT_ASSERT_EQ(test, netcx_set_ieee8021q_caps(ad, &tags), 0);
+	if (c->keywords)
+		KUNIT_ASSERT_EQ(test, netcx_set_keywords(ad, c->keywords), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
+	if (c->rx_off)
+		dev->features &= ~NETIF_F_HW_VLAN_CTAG_RX;
+
+	skb = alloc_skb(128, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	skb_reserve(skb, 32);
+	frame = skb_put(skb, 2 * ETH_ALEN + sizeof(tail));
+	memset(frame, 0xa5, 2 * ETH_ALEN);
+	memcpy(frame + 2 * ETH_ALEN, tail, sizeof(tail));
+
+	tc_init(test, ad, &s);
+	local_bh_disable();
+	skb = netcx_rx_vlan(ad, skb, c->tci);
+	local_bh_enable();
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	frame = skb->data;
+	KUNIT_EXPECT_EQ(test, skb_vlan_tag_present(skb), c->hw);
+	if (c->hw) {
+		KUNIT_EXPECT_EQ(test, skb_vlan_tag_get(skb), c->tci);
+		KUNIT_EXPECT_EQ(test, ntohs(skb->vlan_proto), ETH_P_8021Q);
+		KUNIT_EXPECT_EQ(test, skb->len, 2 * ETH_ALEN + sizeof(tail));
+	} else {
+		KUNIT_EXPECT_EQ(test, skb->len,
+				2 * ETH_ALEN + VLAN_HLEN + sizeof(tail));
+		KUNIT_EXPECT_EQ(test, rt_be16(frame + 2 * ETH_ALEN),
+				ETH_P_8021Q);
+		KUNIT_EXPECT_EQ(test,
+				rt_be16(frame + 2 * ETH_ALEN + 2),
+				c->tci);
+		KUNIT_EXPECT_MEMEQ(test, frame + 2 * ETH_ALEN + VLAN_HLEN, tail,
+				   sizeof(tail));
+	}
+	KUNIT_EXPECT_EQ(test, frame[0], 0xa5);
+	KUNIT_EXPECT_EQ(test, frame[2 * ETH_ALEN - 1], 0xa5);
+	kfree_skb(skb);
+	tc_expect(test, ad, &s, want, c->name);
+}
+
 static struct kunit_case netcx_rxcsum_test_cases[] = {
 	KUNIT_CASE_PARAM(rx_csum_status_test, status_gen_params),
 	KUNIT_CASE(rx_csum_status_unmapped_test),
 	KUNIT_CASE_PARAM(rx_csum_test, rx_gen_params),
 	KUNIT_CASE_PARAM(rx_csum_complete_test, complete_gen_params),
 	KUNIT_CASE(rx_csum_toggle_test),
+	KUNIT_CASE_PARAM(rx_vlan_test, vlan_gen_params),
 	{}
 };
 

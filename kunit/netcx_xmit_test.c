@@ -1622,6 +1622,7 @@ static void stats_names_test(struct kunit *test)
 		"tx_fallback_inactive", "tx_fallback_malformed",
 		"rx_csum_valid", "rx_csum_invalid", "rx_csum_not_checked",
 		"rx_csum_inactive", "rx_csum_complete",
+		"rx_vlan_hw", "rx_vlan_sw",
 	};
 	struct netcx_adapter *ad = xt_setup(test, XT_FULL, 0);
 	struct tc_snap s;

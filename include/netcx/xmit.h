@@ -19,8 +19,11 @@
  *	else
  *		copy desc into the hardware descriptor, post skb
  *
- *   RX completion, after eth_type_trans():
+ *   RX completion, a tag the hardware stripped, before eth_type_trans():
+ *	skb = netcx_rx_vlan(ad, skb, tci);
+ *   then, after eth_type_trans():
  *	netcx_rx_csum(ad, skb, &hw_result), or
+ *	netcx_rx_csum_status(ad, skb, hw_status), or
  *	netcx_rx_csum_complete(ad, skb, hw_sum), then GRO.
  *
  *   ethtool -S: netcx_stats_count(), netcx_stats_strings(),
@@ -120,6 +123,8 @@ void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
 			  u32 status);
 void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 			    __wsum csum);
+struct sk_buff *netcx_rx_vlan(struct netcx_adapter *ad, struct sk_buff *skb,
+			      u16 tci);
 
 int netcx_stats_count(const struct netcx_adapter *ad);
 void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data);

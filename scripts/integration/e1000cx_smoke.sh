@@ -167,12 +167,12 @@ mixed() {
 	check "rx off: rx_csum_inactive counted" gt0 "$(delta rx_csum_inactive)"
 	ip netns exec a ethtool -K "${EC_DEV[0]}" rx on
 
-	snap rx_tag_restored
+	snap rx_vlan_sw
 	check "ethtool -K rxvlan off" ip netns exec a ethtool -K "${EC_DEV[0]}" rxvlan off
 	check "rxvlan off: TCP over the VLAN, b to a, intact" \
 		ncsim_transfer b a 198.18.1.1 "$small"
-	check "rxvlan off: tags put back in the frame (rx_tag_restored)" \
-		gt0 "$(delta rx_tag_restored)"
+	check "rxvlan off: tags put back in the frame by netcx (rx_vlan_sw)" \
+		gt0 "$(delta rx_vlan_sw)"
 	ip netns exec a ethtool -K "${EC_DEV[0]}" rxvlan on
 	vlan_down
 	e1000cx_pair_down

@@ -292,7 +292,7 @@ enum netcx_tx_stat {
 };
 
 /**
- * enum netcx_rx_stat - receive checksum counters
+ * enum netcx_rx_stat - receive counters
  * @NETCX_RX_VALID: reported %CHECKSUM_UNNECESSARY: a valid TCP/UDP checksum.
  * @NETCX_RX_INVALID: the hardware found a wrong checksum; reported
  *	%CHECKSUM_NONE for the stack to find it, count it and drop.
@@ -300,6 +300,9 @@ enum netcx_tx_stat {
  * @NETCX_RX_INACTIVE: a hardware result ignored: RX checksum is off, or off
  *	for the packet's kind.
  * @NETCX_RX_COMPLETE: reported %CHECKSUM_COMPLETE.
+ * @NETCX_RX_VLAN_HW: a stripped tag handed to the stack out of band.
+ * @NETCX_RX_VLAN_SW: a stripped tag put back into the frame: stripping
+ *	is off for its kind, and the hardware stripped it anyway.
  * @NETCX_RX_STATS: the number of receive counters.
  */
 enum netcx_rx_stat {
@@ -308,6 +311,8 @@ enum netcx_rx_stat {
 	NETCX_RX_NOT_CHECKED,
 	NETCX_RX_INACTIVE,
 	NETCX_RX_COMPLETE,
+	NETCX_RX_VLAN_HW,
+	NETCX_RX_VLAN_SW,
 	NETCX_RX_STATS,
 };
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The receive checksum report: the hardware's per-layer results, filtered
- * by the receive checksum kinds that are active, set on the skb.
+ * The receive side: the hardware's per-layer checksum results, filtered by
+ * the receive checksum kinds that are active, set on the skb; and a stripped
+ * 802.1Q tag handed to the stack as the tag features ask.
  */
 #include <linux/export.h>
 #include <linux/if_ether.h>
@@ -269,3 +270,38 @@ void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 }
 EXPORT_SYMBOL_NS_GPL(netcx_rx_csum_complete, NETCX_NS);
 
+/**
+ * netcx_rx_vlan() - hand the stack an 802.1Q tag the hardware stripped
+ * @ad: the adapter.
+ * @skb: the received frame, skb->data at its Ethernet header (before
+ *	eth_type_trans()).
+ * @tci: the tag's control information, as the hardware stripped it.
+ *
+ * While tag stripping (%NETCX_OFFLOAD_VLAN_RX) is active for the tag's
+ * kind (%NETCX_TAG_PRIO for VLAN id 0, else %NETCX_TAG_VLAN), the tag goes
+ * to the stack out of band (counted ``rx_vlan_hw``); otherwise it is put
+ * back into the frame (``rx_vlan_sw``): hardware with one switch for
+ * insertion and stripping strips while insertion alone is on, and the
+ * stack must still get the frame the features ask for.
+ *
+ * Context: the receive path (NAPI), BH disabled.
+ * Return: @skb, or NULL when the tag could not be put back: the frame is
+ * then freed and counted dropped (rx_dropped).
+ */
+struct sk_buff *netcx_rx_vlan(struct netcx_adapter *ad, struct sk_buff *skb,
+			      u16 tci)
+{
+	u32 kind = tci & VLAN_VID_MASK ? NETCX_TAG_VLAN : NETCX_TAG_PRIO;
+
+	if (netcx_active_now(ad, NETCX_OFFLOAD_VLAN_RX) & kind) {
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tci);
+		netcx_count_rx(ad, NETCX_RX_VLAN_HW);
+		return skb;
+	}
+	netcx_count_rx(ad, NETCX_RX_VLAN_SW);
+	skb = vlan_insert_tag(skb, htons(ETH_P_8021Q), tci);
+	if (!skb)
+		dev_core_stats_rx_dropped_inc(ad->dev);
+	return skb;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_rx_vlan, NETCX_NS);

@@ -49,6 +49,8 @@ static const char netcx_rx_names[NETCX_RX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_RX_NOT_CHECKED]	= "rx_csum_not_checked",
 	[NETCX_RX_INACTIVE]	= "rx_csum_inactive",
 	[NETCX_RX_COMPLETE]	= "rx_csum_complete",
+	[NETCX_RX_VLAN_HW]	= "rx_vlan_hw",
+	[NETCX_RX_VLAN_SW]	= "rx_vlan_sw",
 };
 
 /* Reported in this order: TX, the reasons but NONE, RX. */
@@ -129,7 +131,8 @@ EXPORT_SYMBOL_NS_GPL(netcx_stats_count, NETCX_NS);
  * ``tx_uso_hw``, ``tx_uso_sw``, ``tx_vlan_hw``, ``tx_vlan_sw``,
  * ``tx_offload_dropped``, then ``tx_fallback_<reason>`` for every reason of
  * "DOC: per-packet policy"; receive: ``rx_csum_valid``, ``rx_csum_invalid``,
- * ``rx_csum_not_checked``, ``rx_csum_inactive``, ``rx_csum_complete``.
+ * ``rx_csum_not_checked``, ``rx_csum_inactive``, ``rx_csum_complete``,
+ * ``rx_vlan_hw``, ``rx_vlan_sw``.
  */
 void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data)
 {

@@ -31,7 +31,6 @@ const char e1000cx_stat_names[E1000CX_NSTATS][ETH_GSTRING_LEN] = {
 	[E1000CX_RX_BYTES]		= "rx_bytes",
 	[E1000CX_RX_FRAME_ERRORS]	= "rx_frame_errors",
 	[E1000CX_RX_ALLOC_FAIL]		= "rx_alloc_fail",
-	[E1000CX_RX_TAG_RESTORED]	= "rx_tag_restored",
 	[E1000CX_TX_PACKETS]		= "tx_packets",
 	[E1000CX_TX_BYTES]		= "tx_bytes",
 	[E1000CX_TX_CONTEXTS]		= "tx_context_descs",

@@ -163,19 +163,6 @@ void e1000cx_rx_drain(struct e1000cx *e)
 	}
 }
 
-/* A tag the device stripped while stripping is off: back into the frame. */
-static struct sk_buff *e1000cx_rx_tag(struct e1000cx *e, struct sk_buff *skb,
-				      u16 tci)
-{
-	if (netcx_active(e->ad, NETCX_OFFLOAD_VLAN_RX) &
-	    (tci & VLAN_VID_MASK ? NETCX_TAG_VLAN : NETCX_TAG_PRIO)) {
-		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tci);
-		return skb;
-	}
-	e1000cx_count(e, E1000CX_RX_TAG_RESTORED, 1);
-	return vlan_insert_tag(skb, htons(ETH_P_8021Q), tci);
-}
-
 /* The frame's buffer @b, @len bytes, added to the frame so far. */
 static struct sk_buff *e1000cx_rx_add(struct e1000cx *e, struct sk_buff *skb,
 				      struct e1000cx_rx_buf *b, u32 len)
@@ -274,8 +261,9 @@ int e1000cx_rx(struct e1000cx *e, int budget)
 			continue;
 		}
 		bytes += skb->len;
+		/* CTRL.VME strips while either tag offload is on */
 		if (status & E1000CX_RXD_STA_VP) {
-			skb = e1000cx_rx_tag(e, skb, le16_to_cpu(d->special));
+			skb = netcx_rx_vlan(e->ad, skb, le16_to_cpu(d->special));
 			if (!skb)
 				continue;
 		}

@@ -361,7 +361,7 @@ static int ncsim_rx(struct ncsim_port *port, int budget)
 	struct ncsim_rxd *d;
 	struct sk_buff *skb;
 	int done = 0;
-	u8 sta;
+	u8 sta, csum;
 	u32 i;
 
 	while (done < budget) {
@@ -377,14 +377,17 @@ static int ncsim_rx(struct ncsim_port *port, int budget)
 
 		skb_put(skb, d->len);
 		bytes += d->len;
-		skb->protocol = eth_type_trans(skb, port->dev);
+		csum = d->csum;
 		if (sta & NCSIM_RXD_STA_VP)
-			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), d->vlan);
-		/* the csum byte, as ncsim_profile_declare() maps it */
-		netcx_rx_csum_status(port->ad, skb, d->csum);
+			skb = netcx_rx_vlan(port->ad, skb, d->vlan);
 		d->sta = 0;
-		napi_gro_receive(&port->napi, skb);
 		done++;
+		if (!skb)	/* the tag could not be put back: dropped */
+			continue;
+		skb->protocol = eth_type_trans(skb, port->dev);
+		/* the csum byte, as ncsim_profile_declare() maps it */
+		netcx_rx_csum_status(port->ad, skb, csum);
+		napi_gro_receive(&port->napi, skb);
 	}
 	if (done) {
 		ncsim_count(port, NCSIM_DRV_RX_PACKETS, done);

@@ -41,9 +41,11 @@ in both namespaces:
   rx checksum   rx on: rx_csum_not_checked moved (QEMU's model sets
                 "ignore checksum indication" on every frame), no
                 rx_csum_valid; rx off: rx_csum_inactive moved, no valid
-  tag restored  VLAN: rx_tag_restored moved when rxvlan is off while txvlan
-                keeps CTRL.VME on (the device strips, the driver puts the
-                tag back), else not
+  tag           VLAN: with CTRL.VME on (rxvlan or txvlan on, tags not off
+                by keyword) the device strips every tag: netcx's rx_vlan_hw
+                moves while rxvlan is on, rx_vlan_sw (put back into the
+                frame) while it is off, never both; with CTRL.VME off,
+                neither
 
 The model of e1000cx (src/e1000cx/offload.c): a generic checksum engine
 (NETIF_F_HW_CSUM, any L3 and L4); TSO of TCP over IPv4 only (lso_ipv6=0),
@@ -375,12 +377,15 @@ class Matrix(Checks):
             self.check("%s: rx checksum %s" % (tag, path), ok, str(seen))
             if vlan:
                 vme = not self.kw and (st["rxvlan"] or st["txvlan"])
-                restored = vme and not st["rxvlan"]
-                n = d("rx_tag_restored")
-                self.check("%s: tag %s" % (
-                    tag, "stripped and put back" if restored else
-                    "not put back"), (n > 0) == restored,
-                    "rx_tag_restored %d" % n)
+                seen = {n: d(n) for n in ("rx_vlan_hw", "rx_vlan_sw")}
+                if not vme:
+                    path, moved = "left in the frame", None
+                elif st["rxvlan"]:
+                    path, moved = "stripped, out of band", "rx_vlan_hw"
+                else:
+                    path, moved = "stripped and put back", "rx_vlan_sw"
+                ok = all((v > 0) == (n == moved) for n, v in seen.items())
+                self.check("%s: tag %s" % (tag, path), ok, str(seen))
 
     def state(self, state):
         every = state.endswith("+")
