@@ -57,17 +57,16 @@ checksum of TCP over IPv4 off.
 
 Prints "ok - " / "not ok - " lines and "ecmatrix: N passed, N failed".
 """
-import ctypes
 import hashlib
 import os
 import re
 import socket
 import struct
-import subprocess
 import sys
 import threading
 
-from checks import Checks, ethtool_counters, snmp_counters
+from checks import Checks, ethtool_counters
+from netns import netns, run, snmp
 from xfer import family, recv_all, serve_tcp_conn
 
 KEYWORDS = ("*TCPChecksumOffloadIPv6=2,*UDPChecksumOffloadIPv4=2,"
@@ -90,31 +89,6 @@ KNAMES = {"tx": "tx-checksumming", "tso": "tcp-segmentation-offload",
           "rx": "rx-checksumming", "rxvlan": "rx-vlan-offload",
           "txvlan": "tx-vlan-offload"}
 TIMEOUT = 30.0
-
-CLONE_NEWNET = 0x40000000
-libc = ctypes.CDLL(None, use_errno=True)
-HOME = os.open("/proc/self/ns/net", os.O_RDONLY)
-
-
-class netns:
-    """The calling thread in namespace NAME while inside: the sockets made
-    there stay in it."""
-
-    def __init__(self, name):
-        self.name = name
-
-    def __enter__(self):
-        fd = os.open("/run/netns/" + self.name, os.O_RDONLY)
-        try:
-            if libc.setns(fd, CLONE_NEWNET):
-                e = ctypes.get_errno()
-                raise OSError(e, "setns %s: %s" % (self.name, os.strerror(e)))
-        finally:
-            os.close(fd)
-
-    def __exit__(self, *exc):
-        libc.setns(HOME, CLONE_NEWNET)
-
 
 # -- the transfers --------------------------------------------------------
 
@@ -205,24 +179,8 @@ def send_udp(ns, addr, size):
 
 # -- the counters ---------------------------------------------------------
 
-def run(ns, *cmd):
-    with netns(ns):
-        r = subprocess.run(cmd, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
-    return r
-
-
 def ethtool_s(dev):
     return ethtool_counters(run("a", "ethtool", "-S", dev).stdout)
-
-
-def snmp(ns):
-    with netns(ns):
-        with open("/proc/thread-self/net/snmp") as f:
-            lines = f.read().splitlines()
-        with open("/proc/thread-self/net/snmp6") as f:
-            lines += f.read().splitlines()
-    return snmp_counters(lines)
 
 
 def features(dev):

@@ -30,8 +30,11 @@ import os
 import re
 import subprocess
 import sys
+import time
 
-from checks import Checks, ethtool_counters, snmp_counters
+import xfer
+from checks import Checks, ethtool_counters
+from netns import netns, run, snmp
 
 LIB = os.path.dirname(os.path.abspath(__file__))
 NS = {"a": "ncsim0", "b": "ncsim1"}
@@ -103,25 +106,21 @@ CASES = [(p, v, s) for p in ("tcp", "udp") for v in (4, 6)
          for s in ("plain", "l3opt", "tcpopt") if p == "tcp" or s != "tcpopt"]
 
 
-def run(*cmd, check=True):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       text=True)
+def nsrun(ns, *cmd, check=True):
+    r = run(ns, *cmd)
     if check and r.returncode:
         raise RuntimeError("%s: %s" % (" ".join(cmd), r.stdout.strip()))
     return r
-
-
-def nsrun(ns, *cmd, check=True):
-    return run("ip", "netns", "exec", ns, *cmd, check=check)
 
 
 def ethtool_s(ns):
     return ethtool_counters(nsrun(ns, "ethtool", "-S", NS[ns]).stdout)
 
 
-def snmp(ns):
-    out = nsrun(ns, "cat", "/proc/net/snmp", "/proc/net/snmp6").stdout
-    return snmp_counters(out.splitlines())
+def tcp_timestamps(ns, on):
+    with netns(ns):
+        with open("/proc/sys/net/ipv4/tcp_timestamps", "w") as f:
+            f.write("1" if on else "0")
 
 
 def features(ns):
@@ -263,13 +262,13 @@ class Matrix(Checks):
     def case(self, state, proto, ver, shape):
         tag = "%s %s: %s/IPv%d %s" % (self.name, state, proto.upper(), ver,
                                       shape)
-        ts = "1" if shape == "tcpopt" else "0"
         for ns in NS:
-            nsrun(ns, "sysctl", "-qw", "net.ipv4.tcp_timestamps=" + ts)
+            tcp_timestamps(ns, shape == "tcpopt")
         before = {ns: (ethtool_s(ns), snmp(ns)) for ns in NS}
-        r = nsrun("a", "python3", os.path.join(LIB, "xfer.py"), "send",
-                  proto, ADDR[ver], str(PORT), str(SIZE[proto]),
-                  "plain" if shape == "tcpopt" else shape, check=False)
+        with netns("a"):
+            status, line = xfer.transfer(
+                proto, ADDR[ver], PORT, SIZE[proto],
+                "plain" if shape == "tcpopt" else shape)
         after = {ns: (ethtool_s(ns), snmp(ns)) for ns in NS}
 
         def d(ns, name, i=0):
@@ -281,7 +280,7 @@ class Matrix(Checks):
         moved = {n: d("a", n) for n in after["a"][0] if d("a", n)}
         self.moved = " [a moved: %s]" % moved
 
-        self.check(tag + ": intact", r.returncode == 0, r.stdout.strip())
+        self.check(tag + ": intact", status == 0, line)
         errs = {"%s %s" % (ns, n): d(ns, n, 1) for ns in NS for n in
                 ("TcpInCsumErrors", "UdpInCsumErrors", "Udp6InCsumErrors")}
         errs.update({"%s %s" % (ns, n): d(ns, n) for ns in NS for n in
@@ -368,13 +367,14 @@ def main(argv):
         return 2
     kw = "--keywords" in argv
     m = Matrix(argv[1], kw)
-    server = subprocess.Popen(["ip", "netns", "exec", "b", "python3",
-                               os.path.join(LIB, "xfer.py"), "serve",
-                               str(PORT)])
+    with netns("b"):
+        server = subprocess.Popen(["python3", os.path.join(LIB, "xfer.py"),
+                                   "serve", str(PORT)])
     try:
-        for _ in range(100):
+        for _ in range(300):
             if nsrun("b", "ss", "-Hltn", "sport = :%d" % PORT).stdout:
                 break
+            time.sleep(0.1)
         for state in argv[2:]:
             if state == "--keywords":
                 continue

@@ -187,24 +187,28 @@ def send_udp(addr, port, data, what):
         int(missing)
 
 
-def send(proto, addr, port, size, what):
+def transfer(proto, addr, port, size, what):
+    """send's transfer, in the calling thread's namespace: (0, "ok SIZE
+    DIGEST") or (1, "FAIL why")."""
     data = os.urandom(size)
     want = hashlib.sha256(data).hexdigest()
     try:
         fn = send_tcp if proto == "tcp" else send_udp
         n, digest, missing = fn(addr, port, data, what)
     except (OSError, ValueError) as e:
-        print("FAIL %s" % e)
-        return 1
+        return 1, "FAIL %s" % e
     if missing:
-        print("FAIL %d of the datagrams never arrived" % missing)
-        return 1
+        return 1, "FAIL %d of the datagrams never arrived" % missing
     if n != size or digest != want:
-        print("FAIL sent %d bytes %s, received %d bytes %s" %
-              (size, want, n, digest))
-        return 1
-    print("ok %d %s" % (size, digest))
-    return 0
+        return 1, "FAIL sent %d bytes %s, received %d bytes %s" % (
+            size, want, n, digest)
+    return 0, "ok %d %s" % (size, digest)
+
+
+def send(proto, addr, port, size, what):
+    status, line = transfer(proto, addr, port, size, what)
+    print(line)
+    return status
 
 
 def main(argv):
