@@ -55,14 +55,6 @@ struct e1000cx_tx_buf {
 	bool page;		/* mapped with skb_frag_dma_map() */
 };
 
-/* The context the device holds: reloaded only when a packet needs another. */
-struct e1000cx_ctx {
-	u8 ipcss, ipcso, tucss, tucso, hdr_len;
-	u16 ipcse, mss;
-	u32 cmd_len;
-	bool valid;
-};
-
 /* A receive slot: its fragment (E1000CX_RX_FRAG bytes) and the buffer's address. */
 struct e1000cx_rx_buf {
 	void *frag;
@@ -105,7 +97,12 @@ struct e1000cx {
 	u32 tx_count;
 	u32 tx_tail;		/* next slot to fill, free-running */
 	u32 tx_clean;		/* next slot to reap, free-running */
-	struct e1000cx_ctx ctx;	/* what the device's context holds */
+	/*
+	 * The last context descriptor written: what the device's context
+	 * holds (all zero: none yet; a real one has DEXT). A packet that needs
+	 * the same one reuses it.
+	 */
+	struct e1000cx_ctx_desc ctx;
 
 	/* receive ring: NAPI only */
 	struct e1000cx_rx_desc *rx_ring;
@@ -177,9 +174,7 @@ int e1000cx_rx(struct e1000cx *e, int budget);
 extern const struct netcx_adapter_ops e1000cx_netcx_ops;
 int e1000cx_offload_declare(struct e1000cx *e, const char *keywords);
 int e1000cx_offload_ctx(const struct netcx_tx_desc *d, u32 len,
-			struct e1000cx_ctx *ctx);
-void e1000cx_offload_ctx_write(const struct e1000cx_ctx *ctx,
-			       struct e1000cx_ctx_desc *cd);
+			struct e1000cx_ctx_desc *cd);
 u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper);
 
 /* main.c */

@@ -97,20 +97,21 @@ int e1000cx_offload_declare(struct e1000cx *e, const char *keywords)
 }
 
 /**
- * e1000cx_offload_ctx() - the transmit context a packet needs
+ * e1000cx_offload_ctx() - the context descriptor a packet needs
  * @d: netcx's descriptor for the packet.
  * @len: the packet's length.
- * @ctx: filled with the context's fields.
+ * @cd: filled with the context descriptor.
  *
  * Return: 1 when the packet needs a context (a checksum or segmentation),
  * 0 when it needs none, -ERANGE when a field would not fit its byte
  * (netcx's limits keep every packet it hands over within them).
  */
 int e1000cx_offload_ctx(const struct netcx_tx_desc *d, u32 len,
-			struct e1000cx_ctx *ctx)
+			struct e1000cx_ctx_desc *cd)
 {
 	u32 tucso = d->l4_offset + d->csum_offset;
 	u32 ipcso = d->l3_offset + offsetof(struct iphdr, check);
+	u32 cmd = E1000CX_TXD_DEXT;
 
 	if (!(d->flags & (NETCX_TXD_L4_CSUM | NETCX_TXD_IPV4_CSUM |
 			  NETCX_TXD_LSO)))
@@ -119,45 +120,26 @@ int e1000cx_offload_ctx(const struct netcx_tx_desc *d, u32 len,
 	    d->hdr_len > E1000CX_CTX_OFFSET_MAX)
 		return -ERANGE;
 
-	*ctx = (struct e1000cx_ctx){ .valid = true };
-	ctx->ipcss = d->l3_offset;
-	ctx->ipcso = ipcso;
-	ctx->ipcse = d->l4_offset ? d->l4_offset - 1 : 0;
-	ctx->tucss = d->l4_offset;
-	ctx->tucso = tucso;
-	ctx->cmd_len = E1000CX_TXD_DEXT;
 	if (d->l4_proto == IPPROTO_TCP)
-		ctx->cmd_len |= E1000CX_TXD_TCP;
+		cmd |= E1000CX_TXD_TCP;
 	if (!(d->flags & NETCX_TXD_IPV6))
-		ctx->cmd_len |= E1000CX_TXD_IP;
+		cmd |= E1000CX_TXD_IP;
+	*cd = (struct e1000cx_ctx_desc){
+		.ipcss = d->l3_offset,
+		.ipcso = ipcso,
+		.ipcse = cpu_to_le16(d->l4_offset ? d->l4_offset - 1 : 0),
+		.tucss = d->l4_offset,
+		.tucso = tucso,
+	};
 	if (d->flags & NETCX_TXD_LSO) {
 		if (len - d->hdr_len > E1000CX_TSO_PAYLEN_MAX)
 			return -ERANGE;
-		ctx->cmd_len |= E1000CX_TXD_TSE | (len - d->hdr_len);
-		ctx->hdr_len = d->hdr_len;
-		ctx->mss = d->mss;
+		cmd |= E1000CX_TXD_TSE | (len - d->hdr_len);
+		cd->hdr_len = d->hdr_len;
+		cd->mss = cpu_to_le16(d->mss);
 	}
+	cd->cmd_len = cpu_to_le32(cmd);
 	return 1;
-}
-
-/**
- * e1000cx_offload_ctx_write() - a context descriptor from a context
- * @ctx: the context.
- * @cd: the descriptor slot.
- */
-void e1000cx_offload_ctx_write(const struct e1000cx_ctx *ctx,
-			       struct e1000cx_ctx_desc *cd)
-{
-	cd->ipcss = ctx->ipcss;
-	cd->ipcso = ctx->ipcso;
-	cd->ipcse = cpu_to_le16(ctx->ipcse);
-	cd->tucss = ctx->tucss;
-	cd->tucso = ctx->tucso;
-	cd->tucse = 0;
-	cd->cmd_len = cpu_to_le32(ctx->cmd_len);
-	cd->status = 0;
-	cd->hdr_len = ctx->hdr_len;
-	cd->mss = cpu_to_le16(ctx->mss);
 }
 
 /**

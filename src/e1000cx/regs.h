@@ -7,6 +7,7 @@
 #define _E1000CX_REGS_H
 
 #include <linux/bits.h>
+#include <linux/build_bug.h>
 #include <linux/if_ether.h>
 #include <linux/types.h>
 
@@ -118,6 +119,10 @@ struct e1000cx_ctx_desc {
 	u8 hdr_len;	/* TSE: bytes of headers repeated in every segment */
 	__le16 mss;	/* TSE: payload bytes per segment */
 };
+
+/* Both fill one ring slot; a context is compared whole (memcmp()). */
+static_assert(sizeof(struct e1000cx_tx_desc) == 16);
+static_assert(sizeof(struct e1000cx_ctx_desc) == 16);
 
 /* DCMD / TUCMD (in the third word) */
 #define E1000CX_TXD_EOP		BIT(24)	/* data: end of packet */

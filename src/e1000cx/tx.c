@@ -70,7 +70,7 @@ void e1000cx_tx_start(struct e1000cx *e)
 {
 	e->tx_tail = 0;
 	e->tx_clean = 0;
-	e->ctx.valid = false;
+	memset(&e->ctx, 0, sizeof(e->ctx));
 	memset(e->tx_ring, 0, e->tx_count * sizeof(*e->tx_ring));
 	netdev_reset_queue(e->dev);
 
@@ -137,16 +137,6 @@ static u32 e1000cx_tx_need(const struct sk_buff *skb)
 	return n;
 }
 
-static bool e1000cx_ctx_same(const struct e1000cx_ctx *a,
-			     const struct e1000cx_ctx *b)
-{
-	return a->valid && b->valid && a->ipcss == b->ipcss &&
-	       a->ipcso == b->ipcso && a->ipcse == b->ipcse &&
-	       a->tucss == b->tucss && a->tucso == b->tucso &&
-	       a->cmd_len == b->cmd_len && a->hdr_len == b->hdr_len &&
-	       a->mss == b->mss;
-}
-
 /* One buffer, cut into data descriptors from slot *@i on. */
 static void e1000cx_tx_piece(struct e1000cx *e, u32 *i, dma_addr_t dma,
 			     u32 len, u32 cmd, u32 upper)
@@ -177,8 +167,8 @@ static bool e1000cx_tx_post(struct e1000cx *e, struct sk_buff *skb,
 {
 	struct device *dmadev = &e->pdev->dev;
 	u32 first = e->tx_tail, i = first, cmd, upper, last, f;
+	struct e1000cx_ctx_desc ctx;
 	struct e1000cx_tx_buf *b;
-	struct e1000cx_ctx ctx;
 	bool new_ctx = false;
 	dma_addr_t dma;
 	int ret;
@@ -192,10 +182,8 @@ static bool e1000cx_tx_post(struct e1000cx *e, struct sk_buff *skb,
 		e1000cx_count(e, E1000CX_TX_DESC_LIMIT, 1);
 		goto drop;
 	}
-	if (ret && !e1000cx_ctx_same(&ctx, &e->ctx)) {
-		e1000cx_offload_ctx_write(&ctx, (struct e1000cx_ctx_desc *)
-					  &e->tx_ring[i % e->tx_count]);
-		i++;
+	if (ret && memcmp(&ctx, &e->ctx, sizeof(ctx))) {
+		*(struct e1000cx_ctx_desc *)&e->tx_ring[i++ % e->tx_count] = ctx;
 		new_ctx = true;
 	}
 
