@@ -47,8 +47,9 @@
 #   ncsim_csum.sh BUILD RUN        in the guest
 #   ncsim_csum.sh --runs           the runs, for scripts/integration.sh
 #
-# A run took 9 to 10 minutes on a busy machine where a matrix run took 11
-# to 12 (about 7 on its own): the pool starts these right after those.
+# A run took 9 to 10 minutes on a busy machine (six to seven in make test's
+# pool), most of it csum.c's receivers waiting their -L 4: the longest runs
+# of make test, started first.
 # weight: 330
 # cpu: 60
 set -u
