@@ -61,6 +61,9 @@ struct e1000cx_rx_buf {
 	dma_addr_t dma;
 };
 
+/* e1000cx.flags: a receive overrun seen in ICR, MPC and RNBC to read */
+#define E1000CX_FLAG_RXO	0
+
 /* Driver counters, for ethtool -S and ndo_get_stats64 */
 enum e1000cx_stat {
 	/* NAPI side: rx_syncp */
@@ -68,6 +71,8 @@ enum e1000cx_stat {
 	E1000CX_RX_BYTES,
 	E1000CX_RX_FRAME_ERRORS,
 	E1000CX_RX_ALLOC_FAIL,
+	E1000CX_RX_MISSED,
+	E1000CX_RX_NO_BUFFER,
 	E1000CX_TX_PACKETS,
 	E1000CX_TX_BYTES,
 	E1000CX_NAPI_STATS,
@@ -117,6 +122,8 @@ struct e1000cx {
 	u32 tx_count_req, rx_count_req;
 
 	u32 rctl;		/* RCTL as last written */
+	/* E1000CX_FLAG_*: set by the interrupt handler, taken by NAPI */
+	unsigned long flags;
 
 	struct u64_stats_sync rx_syncp;
 	struct u64_stats_sync tx_syncp;
@@ -153,6 +160,7 @@ void e1000cx_hw_set_rxcsum(struct e1000cx *e);
 void e1000cx_hw_irq_enable(struct e1000cx *e);
 void e1000cx_hw_irq_disable(struct e1000cx *e);
 bool e1000cx_hw_link_up(struct e1000cx *e);
+void e1000cx_hw_count_missed(struct e1000cx *e);
 void e1000cx_hw_link_report(struct e1000cx *e);
 
 /* tx.c */

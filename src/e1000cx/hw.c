@@ -233,6 +233,27 @@ bool e1000cx_hw_link_up(struct e1000cx *e)
 }
 
 /**
+ * e1000cx_hw_count_missed() - frames the device could not take, counted
+ * @e: the adapter; NAPI context, after a receive overrun (ICR.RXO).
+ *
+ * MPC (the receive FIFO full: frames lost) and RNBC (no free descriptor
+ * when a frame came: it waited in the FIFO, or was lost and counted in
+ * MPC too) clear when read: read on an overrun, not on every poll, and
+ * added to rx_missed and rx_no_buffer. A device gone (all ones) adds
+ * nothing.
+ */
+void e1000cx_hw_count_missed(struct e1000cx *e)
+{
+	u32 mpc = e1000cx_rd(e, E1000CX_MPC);
+	u32 rnbc = e1000cx_rd(e, E1000CX_RNBC);
+
+	if (mpc == ~0u || rnbc == ~0u)
+		return;
+	e1000cx_count(e, E1000CX_RX_MISSED, mpc);
+	e1000cx_count(e, E1000CX_RX_NO_BUFFER, rnbc);
+}
+
+/**
  * e1000cx_hw_link_report() - carrier from STATUS.LU, after an LSC
  * @e: the adapter.
  */

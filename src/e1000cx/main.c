@@ -31,6 +31,8 @@ const char e1000cx_stat_names[E1000CX_NSTATS][ETH_GSTRING_LEN] = {
 	[E1000CX_RX_BYTES]		= "rx_bytes",
 	[E1000CX_RX_FRAME_ERRORS]	= "rx_frame_errors",
 	[E1000CX_RX_ALLOC_FAIL]		= "rx_alloc_fail",
+	[E1000CX_RX_MISSED]		= "rx_missed",
+	[E1000CX_RX_NO_BUFFER]		= "rx_no_buffer",
 	[E1000CX_TX_PACKETS]		= "tx_packets",
 	[E1000CX_TX_BYTES]		= "tx_bytes",
 	[E1000CX_TX_CONTEXTS]		= "tx_context_descs",
@@ -89,6 +91,8 @@ static irqreturn_t e1000cx_intr(int irq, void *data)
 		return IRQ_NONE;	/* a shared line, or the device gone */
 	if (icr & E1000CX_INT_LSC)
 		e1000cx_hw_link_report(e);
+	if (icr & E1000CX_INT_RXO)
+		set_bit(E1000CX_FLAG_RXO, &e->flags);
 	/* masked until NAPI has reaped both rings */
 	e1000cx_wr(e, E1000CX_IMC, ~0u);
 	napi_schedule(&e->napi);
@@ -101,6 +105,8 @@ static int e1000cx_poll(struct napi_struct *napi, int budget)
 	int done = 0;
 
 	e1000cx_tx_clean(e, budget);
+	if (test_and_clear_bit(E1000CX_FLAG_RXO, &e->flags))
+		e1000cx_hw_count_missed(e);
 	if (budget)
 		done = e1000cx_rx(e, budget);
 	if (done == budget)
@@ -245,7 +251,7 @@ static void e1000cx_get_stats64(struct net_device *dev,
 	s->rx_bytes = v[E1000CX_RX_BYTES];
 	s->rx_frame_errors = v[E1000CX_RX_FRAME_ERRORS];
 	s->rx_errors = s->rx_frame_errors;
-	s->rx_missed_errors = v[E1000CX_RX_ALLOC_FAIL];
+	s->rx_missed_errors = v[E1000CX_RX_MISSED] + v[E1000CX_RX_ALLOC_FAIL];
 	s->tx_packets = v[E1000CX_TX_PACKETS];
 	s->tx_bytes = v[E1000CX_TX_BYTES];
 	s->tx_errors = v[E1000CX_TX_MAP_ERRORS] + v[E1000CX_TX_DESC_LIMIT];

@@ -63,6 +63,10 @@
 #define E1000CX_EERD_ADDR_SHIFT	8
 #define E1000CX_EERD_DATA_SHIFT	16
 
+/* Statistics registers: cleared when read */
+#define E1000CX_MPC		0x4010	/* missed packets: receive FIFO full */
+#define E1000CX_RNBC		0x40a0	/* receive no buffers: the ring empty */
+
 /* ICR, IMS, IMC */
 #define E1000CX_INT_TXDW	BIT(0)	/* a descriptor with RS written back */
 #define E1000CX_INT_LSC		BIT(2)	/* link status change */
