@@ -214,19 +214,6 @@ static netdev_features_t xt_features_check(struct netcx_adapter *ad,
 	return features;
 }
 
-/* The fast path decides @skb as the general walk and decision do. */
-static void xt_expect_fast_agrees(struct kunit *test, struct netcx_adapter *ad,
-				  struct sk_buff *skb, const char *what)
-{
-	const char *why;
-
-	local_bh_disable();
-	why = netcx_tx_fast_disagrees(ad, skb,
-				      netcx_adapter_netdev(ad)->features);
-	local_bh_enable();
-	KUNIT_EXPECT_FALSE_MSG(test, why, "%s: %s", what, why);
-}
-
 static int xt_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 			 struct netcx_tx_desc *desc)
 {
@@ -1427,7 +1414,6 @@ static void xt_segments(struct xt_run *r, struct sk_buff *segs,
 		int ret;
 
 		skb_mark_not_on_list(seg);
-		xt_expect_fast_agrees(test, r->ad, seg, "segment");
 		ret = xt_tx_prepare(r->ad, &seg, &d);
 		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "segment %u", i);
 		if (ret == 0) {
@@ -1474,7 +1460,6 @@ static void xmit_test(struct kunit *test)
 
 	/* ndo_start_xmit, the check bypassed */
 	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
-	xt_expect_fast_agrees(test, r.ad, skb, "packet");
 	ret = xt_tx_prepare(r.ad, &skb, &desc);
 	KUNIT_EXPECT_EQ(test, ret, c->ret);
 	tc_expect(test, r.ad, &r.s, c->tx, "tx_prepare");

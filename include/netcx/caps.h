@@ -12,6 +12,7 @@
 #define _NETCX_CAPS_H
 
 #include <linux/bits.h>
+#include <linux/limits.h>
 #include <linux/types.h>
 
 /**
@@ -153,6 +154,18 @@ struct netcx_gso_caps {
 	u16 max_segs;
 	u8 seed;
 };
+
+/**
+ * netcx_gso_max_segs() - the segment count a declaration allows at most
+ * @caps: LSO or USO capabilities.
+ *
+ * Return: @caps->max_segs, or for 0 the kernel's %GSO_MAX_SEGS (65535:
+ * netcx's verifier checks that the two agree).
+ */
+static inline u32 netcx_gso_max_segs(const struct netcx_gso_caps *caps)
+{
+	return caps->max_segs ?: U16_MAX;
+}
 
 /**
  * DOC: segmentation seeds

@@ -12,22 +12,6 @@
 
 #include "core.h"
 
-static const char * const netcx_offload_names[NETCX_OFFLOAD_MAX] = {
-	[NETCX_OFFLOAD_TX_CSUM]	= "TX checksum",
-	[NETCX_OFFLOAD_RX_CSUM]	= "RX checksum",
-	[NETCX_OFFLOAD_LSO]	= "LSO",
-	[NETCX_OFFLOAD_USO]	= "USO",
-	[NETCX_OFFLOAD_RSC]	= "RSC",
-	[NETCX_OFFLOAD_VLAN_TX]	= "802.1Q TX",
-	[NETCX_OFFLOAD_VLAN_RX]	= "802.1Q RX",
-};
-
-/* The offload's name, for messages. */
-const char *netcx_offload_name(enum netcx_offload off)
-{
-	return off < NETCX_OFFLOAD_MAX ? netcx_offload_names[off] : "?";
-}
-
 /*
  * Capabilities and keywords are fixed once the adapter is committed or the
  * device registered: the stack already read them. A driver that changes
@@ -204,8 +188,7 @@ static void netcx_gso_store(struct netcx_gso_caps *dst,
 			    const struct netcx_gso_caps *caps)
 {
 	*dst = *caps;
-	if (!dst->max_segs)
-		dst->max_segs = GSO_MAX_SEGS;
+	dst->max_segs = netcx_gso_max_segs(caps);
 }
 
 /**

@@ -16,61 +16,15 @@
 #include <netcx/adapter.h>
 #include <netcx/xmit.h>
 
+#include "kinds.h"
+#include "plan.h"
+
 struct netcx_pcpu_stats;
 
 /* The transmit offload bits VLAN devices stacked on ours inherit. */
 #define NETCX_VLAN_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
 				 NETIF_F_IPV6_CSUM | NETIF_F_TSO | \
 				 NETIF_F_TSO6 | NETIF_F_GSO_UDP_L4)
-
-/**
- * struct netcx_tx_kinds - the feature map for the transmit path
- * @csum: the active TX checksum kinds, indexed by which of
- *	%NETIF_F_HW_CSUM (bit 0), %NETIF_F_IP_CSUM (bit 1) and
- *	%NETIF_F_IPV6_CSUM (bit 2) are on.
- * @lso: the active LSO kinds, by %NETIF_F_TSO (bit 0), %NETIF_F_TSO6 (bit 1).
- * @uso: the active USO kinds, by %NETIF_F_GSO_UDP_L4.
- * @vlan: the active 802.1Q TX kinds, by %NETIF_F_HW_VLAN_CTAG_TX.
- * @csum_hw: the TX checksum kinds the hardware declared (netcx_hw_kinds()).
- * @csum_shapes: the layout flags (%NETCX_PKT_IPV4_OPTS, %NETCX_PKT_IPV6_EXT,
- *	%NETCX_PKT_TCP_OPTS) that a protocol-aware TX checksum engine takes.
- * @lso_shapes: the same for LSO.
- * @uso_shapes: the same for USO.
- * @fast: ``NETCX_FAST_*`` bits: the offloads whose flags and limits no
- *	packet netcx_fc_keeps() (policy.h) takes can fail.
- *
- * netcx_kinds() of every feature combination, and the declared flags in
- * the layout's terms, computed once at commit: what the per-packet code
- * reads instead (netcx_tx_kinds()).
- */
-struct netcx_tx_kinds {
-	u32 csum[8];
-	u32 lso[4];
-	u32 uso[2];
-	u32 vlan[2];
-	u32 csum_hw;
-	u8 csum_shapes;
-	u8 lso_shapes;
-	u8 uso_shapes;
-	u8 fast;
-};
-
-/*
- * @fast bits. The packets netcx_fc_keeps() takes have no tag, at most IPv4
- * options and TCP options as shapes, and the transport header at most at
- * NETCX_FAST_L4_MAX: an offload whose flags allow those shapes and whose
- * offset limits are 0 (none) or at least that refuses none of them by
- * shape or offset.
- */
-#define NETCX_FAST_CSUM		BIT(0)	/* TX checksum: no shape or offset refused */
-#define NETCX_FAST_CSUM_GENERIC	BIT(1)	/* ... and the engine is generic */
-#define NETCX_FAST_LSO		BIT(2)	/* LSO: no shape or offset refused */
-#define NETCX_FAST_USO		BIT(3)	/* USO: the same */
-#define NETCX_FAST_L4_MAX	(ETH_HLEN + 60)
-
-/* The layout flags that the LSO, USO and TX checksum flags allow or refuse. */
-#define NETCX_PKT_SHAPES	(NETCX_PKT_IPV4_OPTS | NETCX_PKT_IPV6_EXT | \
-				 NETCX_PKT_TCP_OPTS)
 
 /**
  * struct netcx_adapter - netcx's state for one net_device
@@ -87,8 +41,7 @@ struct netcx_tx_kinds {
  * @kw_off: per offload, the packet kinds the keywords switched off.
  * @permitted: per offload, the packet kinds the hardware declared, minus
  *	those switched off by keywords or by a dependency; set by commit.
- * @tx_kinds: the per-packet view of @permitted and the feature map; set by
- *	commit.
+ * @plan: the per-packet policy compiled from the above at commit (plan.h).
  * @committed: netcx_adapter_commit() succeeded; nothing may change now.
  * @paused: netcx_pause() is in force.
  * @set_err: the error of the last netcx_set_features(), for pause/resume.
@@ -109,7 +62,7 @@ struct netcx_adapter {
 	struct netcx_ieee8021q_caps tag;
 	u32 kw_off[NETCX_OFFLOAD_MAX];
 	u32 permitted[NETCX_OFFLOAD_MAX];
-	struct netcx_tx_kinds tx_kinds;
+	struct netcx_plan plan;
 	bool committed;
 	bool paused;
 	int set_err;
@@ -130,9 +83,12 @@ netcx_tx_csum_caps(const struct netcx_adapter *ad)
 	return &ad->tx_csum;
 }
 
+/* kinds.c */
+const char *netcx_offload_name(enum netcx_offload off);
+u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
+
 /* adapter.c */
 int netcx_adapter_may_change(const struct netcx_adapter *ad, const char *what);
-const char *netcx_offload_name(enum netcx_offload off);
 
 /* verify.c: each returns NULL, or the message of the first rule broken. */
 const char *netcx_check_tx_csum(const struct netcx_tx_csum_caps *caps);
@@ -144,7 +100,6 @@ const char *netcx_check_ieee8021q(const struct netcx_ieee8021q_caps *caps);
 const char *netcx_check_adapter(const struct netcx_adapter *ad);
 
 /* features.c */
-u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features);
 void netcx_features_commit(struct netcx_adapter *ad);
@@ -158,109 +113,6 @@ static inline u32 netcx_active_now(const struct netcx_adapter *ad,
 {
 	return netcx_kinds(ad, off, READ_ONCE(ad->dev->features));
 }
-
-/*
- * netcx_kinds() for the transmit offloads, from the table commit filled:
- * the same answer, without a call or a walk over the feature map.
- */
-static inline u32 netcx_tx_kinds(const struct netcx_adapter *ad,
-				 enum netcx_offload off,
-				 netdev_features_t features)
-{
-	const struct netcx_tx_kinds *k = &ad->tx_kinds;
-
-	switch (off) {
-	case NETCX_OFFLOAD_TX_CSUM:
-		return k->csum[(features & NETIF_F_HW_CSUM ? 1 : 0) |
-			       (features & NETIF_F_IP_CSUM ? 2 : 0) |
-			       (features & NETIF_F_IPV6_CSUM ? 4 : 0)];
-	case NETCX_OFFLOAD_LSO:
-		return k->lso[(features & NETIF_F_TSO ? 1 : 0) |
-			      (features & NETIF_F_TSO6 ? 2 : 0)];
-	case NETCX_OFFLOAD_USO:
-		return k->uso[features & NETIF_F_GSO_UDP_L4 ? 1 : 0];
-	case NETCX_OFFLOAD_VLAN_TX:
-		return k->vlan[features & NETIF_F_HW_VLAN_CTAG_TX ? 1 : 0];
-	default:
-		return netcx_kinds(ad, off, features);
-	}
-}
-
-/* policy.c: the per-packet transmit decision */
-
-/**
- * enum netcx_why - why an offload was left to software for one packet
- * @NETCX_WHY_NONE: it was not: the hardware does it.
- * @NETCX_WHY_IPV4_OPTIONS: IPv4 options, declared without %NETCX_L3_IPV4_OPTS.
- * @NETCX_WHY_IPV6_EXTHDR: IPv6 extension headers, declared without
- *	%NETCX_L3_IPV6_EXT.
- * @NETCX_WHY_TCP_OPTIONS: TCP options, declared without %NETCX_L4_TCP_OPTS.
- * @NETCX_WHY_L3_OFFSET: the layer-2 header is longer than the layer-3
- *	offset limit.
- * @NETCX_WHY_L4_OFFSET: the layer-2 and layer-3 headers (for a generic
- *	checksum engine, csum_start) reach past the layer-4 offset limit.
- * @NETCX_WHY_TOO_FEW_SEGS: fewer segments than the minimum segment count.
- * @NETCX_WHY_TOO_LARGE: longer than the maximum offload size.
- * @NETCX_WHY_TOO_MANY_SEGS: more segments than the maximum segment count.
- * @NETCX_WHY_UNKNOWN_L4: not TCP or UDP where the engine needs it: another
- *	transport, an IP fragment, a checksum not at the walked TCP/UDP header
- *	(a tunnel's inner one), SCTP's CRC32c, a tunnel or other GSO type.
- * @NETCX_WHY_MULTI_TAG: two or more 802.1Q/802.1ad tags: the stack's
- *	vlan_features_check() leaves those only a generic checksum, no
- *	segmentation, and netcx follows it.
- * @NETCX_WHY_UNSUPPORTED: the packet kind (or the tag) is not declared.
- * @NETCX_WHY_KIND_DISABLED: declared, but not permitted: a keyword switched
- *	it off, itself or through a dependency.
- * @NETCX_WHY_INACTIVE: permitted, but off now (ethtool -K, pause), or a
- *	feature the packet also needs is off.
- * @NETCX_WHY_MALFORMED: netcx_pkt_walk() failed, or the skb's checksum or
- *	GSO fields contradict it: the packet is dropped.
- * @NETCX_WHY_MAX: the number of reasons.
- */
-enum netcx_why {
-	NETCX_WHY_NONE,
-	NETCX_WHY_IPV4_OPTIONS,
-	NETCX_WHY_IPV6_EXTHDR,
-	NETCX_WHY_TCP_OPTIONS,
-	NETCX_WHY_L3_OFFSET,
-	NETCX_WHY_L4_OFFSET,
-	NETCX_WHY_TOO_FEW_SEGS,
-	NETCX_WHY_TOO_LARGE,
-	NETCX_WHY_TOO_MANY_SEGS,
-	NETCX_WHY_UNKNOWN_L4,
-	NETCX_WHY_MULTI_TAG,
-	NETCX_WHY_UNSUPPORTED,
-	NETCX_WHY_KIND_DISABLED,
-	NETCX_WHY_INACTIVE,
-	NETCX_WHY_MALFORMED,
-	NETCX_WHY_MAX,
-};
-
-/**
- * struct netcx_tx_verdict - what the hardware may do for one packet
- * @segs: for a GSO skb, the segments it yields (from its length, not from
- *	gso_segs, which an untrusted sender sets).
- * @gso_off: for a GSO skb, %NETCX_OFFLOAD_LSO or %NETCX_OFFLOAD_USO;
- *	%NETCX_OFFLOAD_MAX for another GSO type (tunnels, SCTP, ...).
- * @gso_why: for a GSO skb, &enum netcx_why segmentation is software.
- * @csum_why: &enum netcx_why the checksum is software: of the packet, or
- *	for a GSO skb segmented in software, of each segment. Not decided
- *	(0) when the hardware segments.
- * @vlan_why: &enum netcx_why the out-of-band 802.1Q tag is inserted in
- *	software.
- */
-struct netcx_tx_verdict {
-	u32 segs;
-	u8 gso_off;
-	u8 gso_why;
-	u8 csum_why;
-	u8 vlan_why;
-};
-
-void netcx_tx_decide(const struct netcx_adapter *ad, struct sk_buff *skb,
-		     const struct netcx_pkt_layout *lay,
-		     netdev_features_t features, struct netcx_tx_verdict *v,
-		     struct netcx_tx_desc *desc);
 
 /* stats.c */
 
@@ -369,9 +221,6 @@ struct netcx_kw_error {
 #if IS_ENABLED(CONFIG_KUNIT)
 int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
 			 struct netcx_kw_error *err);
-const char *netcx_tx_fast_disagrees(const struct netcx_adapter *ad,
-				    struct sk_buff *skb,
-				    netdev_features_t features);
 #endif
 
 #endif /* _NETCX_CORE_H */

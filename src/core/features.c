@@ -82,12 +82,6 @@ struct netcx_feature_map {
 	u32 covers;
 };
 
-#define NETCX_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)
-#define NETCX_TAGS	(NETCX_TAG_PRIO | NETCX_TAG_VLAN)
-
-/* The most rows an offload has: the TX checksum's three. */
-#define NETCX_MAP_ROWS	3
-
 /*
  * The rows of each offload, so that the per-packet lookup (netcx_kinds())
  * reads only its own offload's.
@@ -142,61 +136,6 @@ static bool netcx_map_applies(const struct netcx_adapter *ad,
 	}
 }
 
-/* The packet kinds of layer flags, for layer-4 protocols @l4. */
-static u32 netcx_flag_kinds(u8 l3, u8 l4)
-{
-	u32 kinds = 0;
-
-	if (l3 & NETCX_L3_IPV4) {
-		kinds |= NETCX_IPV4_HDR;
-		if (l4 & NETCX_L4_TCP)
-			kinds |= NETCX_TCP4;
-		if (l4 & NETCX_L4_UDP)
-			kinds |= NETCX_UDP4;
-	}
-	if (l3 & NETCX_L3_IPV6) {
-		if (l4 & NETCX_L4_TCP)
-			kinds |= NETCX_TCP6;
-		if (l4 & NETCX_L4_UDP)
-			kinds |= NETCX_UDP6;
-	}
-	return kinds;
-}
-
-/**
- * netcx_hw_kinds() - the packet kinds the hardware declared for an offload
- * @ad: the adapter.
- * @off: the offload.
- *
- * Return: the kinds, before keywords and dependencies; 0 when the hardware
- * declared no capabilities for @off.
- */
-u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off)
-{
-	if (!(ad->declared & BIT(off)))
-		return 0;
-	switch (off) {
-	case NETCX_OFFLOAD_TX_CSUM:
-		return netcx_flag_kinds(ad->tx_csum.l3, ad->tx_csum.l4);
-	case NETCX_OFFLOAD_RX_CSUM:
-		return ad->rx_csum.kinds;
-	case NETCX_OFFLOAD_LSO:
-		return netcx_flag_kinds(ad->lso.l3, ad->lso.l4) &
-		       (NETCX_TCP4 | NETCX_TCP6);
-	case NETCX_OFFLOAD_USO:
-		return netcx_flag_kinds(ad->uso.l3, ad->uso.l4) &
-		       (NETCX_UDP4 | NETCX_UDP6);
-	case NETCX_OFFLOAD_RSC:
-		return netcx_flag_kinds(ad->rsc.l3, NETCX_L4_TCP) &
-		       (NETCX_TCP4 | NETCX_TCP6);
-	case NETCX_OFFLOAD_VLAN_TX:
-	case NETCX_OFFLOAD_VLAN_RX:
-		return ad->tag.kinds;
-	default:
-		return 0;
-	}
-}
-
 /* Declared kinds, minus keywords, minus unmet dependencies. */
 static void netcx_compute_permitted(struct netcx_adapter *ad)
 {
@@ -239,87 +178,44 @@ static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad
  * @off: the offload.
  * @features: a feature set: the device's, or one the stack proposes.
  *
+ * Reads the rows the plan holds (netcx_plan_rows()).
+ *
  * Return: the permitted kinds of @off that @features switch on.
  */
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features)
 {
-	const struct netcx_feature_map *map = netcx_feature_map[off];
 	u32 kinds = 0;
 	int i;
 
-	if (!ad->permitted[off])
-		return 0;
-	for (i = 0; i < NETCX_MAP_ROWS && map[i].feature; i++)
-		if ((features & map[i].feature) && netcx_map_applies(ad, &map[i]))
-			kinds |= map[i].covers;
-	return kinds & ad->permitted[off];
+	for (i = 0; i < NETCX_MAP_ROWS; i++)
+		if (features & ad->plan.kinds[off][i].feature)
+			kinds |= ad->plan.kinds[off][i].kinds;
+	return kinds;
 }
 
-/* The layout flags that protocol flags @l3, @l4 allow (NETCX_PKT_SHAPES). */
-static u8 netcx_shapes(u8 l3, u8 l4)
+/*
+ * The feature map's rows that apply to the declared engine, each with the
+ * permitted kinds it activates, into the plan: all the per-packet code and
+ * netcx_kinds() read of the map.
+ */
+static void netcx_plan_rows(struct netcx_adapter *ad)
 {
-	return (l3 & NETCX_L3_IPV4_OPTS ? NETCX_PKT_IPV4_OPTS : 0) |
-	       (l3 & NETCX_L3_IPV6_EXT ? NETCX_PKT_IPV6_EXT : 0) |
-	       (l4 & NETCX_L4_TCP_OPTS ? NETCX_PKT_TCP_OPTS : 0);
-}
+	int off, i;
 
-/* An offset limit that no packet of netcx_fc_keeps() reaches. */
-static bool netcx_fast_limit(u16 limit, unsigned int max)
-{
-	return !limit || limit >= max;
-}
+	memset(ad->plan.kinds, 0, sizeof(ad->plan.kinds));
+	for (off = 0; off < NETCX_OFFLOAD_MAX; off++)
+		for (i = 0; i < NETCX_MAP_ROWS; i++) {
+			const struct netcx_feature_map *map =
+				&netcx_feature_map[off][i];
 
-/* The NETCX_FAST_* bits of struct netcx_tx_kinds. */
-static u8 netcx_fast_bits(const struct netcx_adapter *ad,
-			  const struct netcx_tx_kinds *k)
-{
-	const u8 shapes = NETCX_PKT_IPV4_OPTS | NETCX_PKT_TCP_OPTS;
-	const struct netcx_tx_csum_caps *c = &ad->tx_csum;
-	u8 fast = 0;
-
-	if (c->generic) {
-		if (netcx_fast_limit(c->l4_offset_limit, NETCX_FAST_L4_MAX))
-			fast |= NETCX_FAST_CSUM | NETCX_FAST_CSUM_GENERIC;
-	} else if ((k->csum_shapes & shapes) == shapes &&
-		   netcx_fast_limit(c->l3_offset_limit, ETH_HLEN) &&
-		   netcx_fast_limit(c->l4_offset_limit, NETCX_FAST_L4_MAX)) {
-		fast |= NETCX_FAST_CSUM;
-	}
-	if ((k->lso_shapes & shapes) == shapes &&
-	    netcx_fast_limit(ad->lso.l4_offset_limit, NETCX_FAST_L4_MAX))
-		fast |= NETCX_FAST_LSO;
-	if ((k->uso_shapes & NETCX_PKT_IPV4_OPTS) &&
-	    netcx_fast_limit(ad->uso.l4_offset_limit, NETCX_FAST_L4_MAX))
-		fast |= NETCX_FAST_USO;
-	return fast;
-}
-
-/* netcx_kinds() of every combination of the transmit offloads' features. */
-static void netcx_tx_kinds_commit(struct netcx_adapter *ad)
-{
-	struct netcx_tx_kinds *k = &ad->tx_kinds;
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(k->csum); i++)
-		k->csum[i] = netcx_kinds(ad, NETCX_OFFLOAD_TX_CSUM,
-					 (i & 1 ? NETIF_F_HW_CSUM : 0) |
-					 (i & 2 ? NETIF_F_IP_CSUM : 0) |
-					 (i & 4 ? NETIF_F_IPV6_CSUM : 0));
-	for (i = 0; i < ARRAY_SIZE(k->lso); i++)
-		k->lso[i] = netcx_kinds(ad, NETCX_OFFLOAD_LSO,
-					(i & 1 ? NETIF_F_TSO : 0) |
-					(i & 2 ? NETIF_F_TSO6 : 0));
-	k->uso[0] = netcx_kinds(ad, NETCX_OFFLOAD_USO, 0);
-	k->uso[1] = netcx_kinds(ad, NETCX_OFFLOAD_USO, NETIF_F_GSO_UDP_L4);
-	k->vlan[0] = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX, 0);
-	k->vlan[1] = netcx_kinds(ad, NETCX_OFFLOAD_VLAN_TX,
-				 NETIF_F_HW_VLAN_CTAG_TX);
-	k->csum_hw = netcx_hw_kinds(ad, NETCX_OFFLOAD_TX_CSUM);
-	k->csum_shapes = netcx_shapes(ad->tx_csum.l3, ad->tx_csum.l4);
-	k->lso_shapes = netcx_shapes(ad->lso.l3, ad->lso.l4);
-	k->uso_shapes = netcx_shapes(ad->uso.l3, ad->uso.l4);
-	k->fast = netcx_fast_bits(ad, k);
+			if (!map->feature || !netcx_map_applies(ad, map) ||
+			    !(ad->permitted[off] & map->covers))
+				continue;
+			ad->plan.kinds[off][i].feature = map->feature;
+			ad->plan.kinds[off][i].kinds =
+				map->covers & ad->permitted[off];
+		}
 }
 
 /**
@@ -335,7 +231,8 @@ void netcx_features_commit(struct netcx_adapter *ad)
 	netdev_features_t features;
 
 	netcx_compute_permitted(ad);
-	netcx_tx_kinds_commit(ad);
+	netcx_plan_rows(ad);
+	netcx_plan_compile(ad);
 	features = netcx_permitted_features(ad);
 
 	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;

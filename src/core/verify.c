@@ -172,7 +172,7 @@ EXPORT_SYMBOL_IF_KUNIT(netcx_check_rx_csum);
 /* The rules LSO and USO share, after their layer-4 protocol rule. */
 static const char *netcx_check_gso(const struct netcx_gso_caps *caps)
 {
-	u32 max_segs = caps->max_segs ?: GSO_MAX_SEGS;
+	u32 max_segs = netcx_gso_max_segs(caps);
 
 	if (!caps->max_size)
 		return "maximum offload size is 0";

@@ -17,7 +17,6 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
-#include "policy.h"
 
 /**
  * DOC: counting
@@ -88,33 +87,26 @@ static void netcx_count_stack(struct netcx_adapter *ad, struct sk_buff *skb,
 		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
 }
 
-/* netcx_features_check() past its fast path: walk, decide, count. */
+/*
+ * netcx_features_check() past its first answer: the strict walk (a
+ * malformed packet keeps its features, netcx_tx_prepare() drops it), the
+ * decision, and what the stack is to do in software: the features it
+ * loses, counted.
+ */
 static noinline netdev_features_t
 netcx_features_check_slow(struct netcx_adapter *ad, struct sk_buff *skb,
 			  netdev_features_t features)
 {
-	netdev_features_t active = READ_ONCE(ad->dev->features);
 	struct netcx_pkt_layout lay;
 	struct netcx_tx_verdict v;
-	struct netcx_tx_desc desc;
-	u8 gso_off, csum_why;
 	int ret;
 
 	ret = netcx_tx_walk(skb, &lay);
-	/* malformed: netcx_tx_prepare() drops it; or nothing asked at all */
-	if (ret < 0 || (ret && !skb_vlan_tag_present(skb)))
+	if (ret < 0)
 		return features;
-	/* all in hardware, or only the checksum (not GSO) in software */
-	if (!ret &&
-	    netcx_tx_fast(ad, skb, &lay, active, &desc, &gso_off, &csum_why)) {
-		if (csum_why) {
-			features &= ~NETIF_F_CSUM_MASK;
-			netcx_count_tx(ad, NETCX_TX_CSUM_SW, csum_why, 1);
-		}
+	if (!netcx_plan_decide(&ad->plan, skb, ret ? NULL : &lay,
+			       READ_ONCE(ad->dev->features), &v, NULL))
 		return features;
-	}
-
-	netcx_tx_decide(ad, skb, ret ? NULL : &lay, active, &v, &desc);
 	if (v.vlan_why)
 		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
 	if (netcx_stack_segments(skb, &v))
@@ -129,11 +121,17 @@ netcx_features_check_slow(struct netcx_adapter *ad, struct sk_buff *skb,
 /*
  * netcx_features_check() of @ad on @dev (@ad's device): inlined into both
  * callers, so that the ndo version costs the load of dev->ml_priv only.
+ * The common packet that keeps every feature is answered from the fast
+ * walk without the lengths that only tell a malformed packet (which keeps
+ * its features too) and the decision netcx_tx_prepare() makes; any other
+ * answer is made again, strictly, out of line.
  */
 static __always_inline netdev_features_t
 __netcx_features_check(struct netcx_adapter *ad, struct net_device *dev,
 		       struct sk_buff *skb, netdev_features_t features)
 {
+	struct netcx_pkt_layout lay;
+
 	features = vlan_features_check(skb, features);
 	/* the IP layer's call, before there is a MAC header */
 	if (!skb_mac_header_was_set(skb) || skb_mac_offset(skb))
@@ -143,9 +141,9 @@ __netcx_features_check(struct netcx_adapter *ad, struct net_device *dev,
 	/* nothing asked; or malformed (netcx_tx_prepare() drops it) */
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return features;
-	/* the common packet that keeps every feature */
-	if (ad->tx_kinds.fast &&
-	    netcx_fc_keeps(ad, skb, READ_ONCE(dev->features)))
+	if (likely(__netcx_pkt_walk_fast(skb, &lay, false) &&
+		   netcx_plan_takes(&ad->plan, skb, &lay,
+				    READ_ONCE(dev->features), NULL)))
 		return features;
 	return netcx_features_check_slow(ad, skb, features);
 }
@@ -312,47 +310,31 @@ static int netcx_tx_gso_hw(struct netcx_adapter *ad, struct sk_buff **pskb,
 }
 
 /*
- * What netcx_tx_fast() decided, done and counted: the hardware takes the
- * packet (GSO when @gso_off says so), or its checksum (@csum_why) is
- * computed here.
+ * netcx_tx_prepare() for any packet the hardware does not take whole:
+ * walked (unless @lay is the walk already made), decided with every
+ * reason named, and what is left to software done and counted: the tag
+ * pushed, the GSO skb segmented, or the checksum computed.
  */
-static __always_inline int netcx_tx_fast_done(struct netcx_adapter *ad,
-					      struct sk_buff **pskb,
-					      const struct netcx_tx_desc *desc,
-					      u8 gso_off, u8 csum_why)
-{
-	if (csum_why)
-		return netcx_tx_checksum(ad, pskb, csum_why);
-	if (gso_off == NETCX_OFFLOAD_MAX) {
-		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
-		return 0;
-	}
-	return netcx_tx_gso_hw(ad, pskb, desc, gso_off);
-}
-
-/* netcx_tx_prepare() past its fast path: any packet. */
 static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 					  struct sk_buff **pskb,
-					  struct netcx_tx_desc *desc)
+					  struct netcx_tx_desc *desc,
+					  struct netcx_pkt_layout *lay)
 {
 	netdev_features_t features = READ_ONCE(ad->dev->features);
-	struct netcx_pkt_layout lay;
+	struct netcx_pkt_layout walked;
 	struct netcx_tx_verdict v;
-	struct sk_buff *skb;
-	u8 gso_off, csum_why;
-	int ret;
+	struct sk_buff *skb = *pskb;
+	int ret = 0;
 
-	skb = *pskb;
-	ret = netcx_tx_walk(skb, &lay);
-	if (ret < 0) {
-		*desc = (struct netcx_tx_desc){};
-		return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
+	if (!lay) {
+		ret = netcx_tx_walk(skb, &walked);
+		if (ret < 0) {
+			*desc = (struct netcx_tx_desc){};
+			return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
+		}
+		lay = ret ? NULL : &walked;
 	}
-	/* as netcx_tx_decide() would say, without it */
-	if (!ret &&
-	    netcx_tx_fast(ad, skb, &lay, features, desc, &gso_off, &csum_why))
-		return netcx_tx_fast_done(ad, pskb, desc, gso_off, csum_why);
-	netcx_tx_decide(ad, skb, ret ? NULL : &lay, features, &v, desc);
+	netcx_plan_decide(&ad->plan, skb, lay, features, &v, desc);
 
 	if (v.vlan_why) {
 		skb = __vlan_hwaccel_push_inside(*pskb);
@@ -370,7 +352,7 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 			return netcx_tx_gso_hw(ad, pskb, desc, v.gso_off);
 		if (v.segs < 2 && v.gso_off != NETCX_OFFLOAD_MAX)
 			return netcx_tx_one_segment(ad, pskb, &v);
-		memset(desc, 0, sizeof(*desc));
+		*desc = (struct netcx_tx_desc){};
 		return netcx_tx_segment(ad, pskb, &v, features);
 	}
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
@@ -419,7 +401,6 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 {
 	struct sk_buff *skb = *pskb;
 	struct netcx_pkt_layout lay;
-	u8 gso_off, csum_why;
 	int start;
 
 	/*
@@ -431,15 +412,22 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 		*desc = (struct netcx_tx_desc){};
 		return 0;
 	}
-	if (skb->ip_summed != CHECKSUM_PARTIAL ||
+	if (skb->ip_summed != CHECKSUM_PARTIAL || skb_vlan_tag_present(skb) ||
 	    !netcx_pkt_walk_fast(skb, &lay))
-		return netcx_tx_prepare_slow(ad, pskb, desc);
-	/* netcx_tx_walk()'s check; then as netcx_tx_decide() would say */
+		return netcx_tx_prepare_slow(ad, pskb, desc, NULL);
+	/* netcx_tx_walk()'s check of the walked packet */
 	start = skb_checksum_start_offset(skb);
-	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len ||
-	    !netcx_tx_fast(ad, skb, &lay, READ_ONCE(ad->dev->features), desc,
-			   &gso_off, &csum_why))
-		return netcx_tx_prepare_slow(ad, pskb, desc);
-	return netcx_tx_fast_done(ad, pskb, desc, gso_off, csum_why);
+	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len)
+		return netcx_tx_prepare_slow(ad, pskb, desc, NULL);
+	if (!netcx_plan_takes(&ad->plan, skb, &lay,
+			      READ_ONCE(ad->dev->features), desc))
+		return netcx_tx_prepare_slow(ad, pskb, desc, &lay);
+	/* all in hardware */
+	if (desc->flags & NETCX_TXD_LSO)
+		return netcx_tx_gso_hw(ad, pskb, desc, NETCX_OFFLOAD_LSO);
+	if (desc->flags & NETCX_TXD_USO)
+		return netcx_tx_gso_hw(ad, pskb, desc, NETCX_OFFLOAD_USO);
+	netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_tx_prepare, NETCX_NS);

@@ -41,13 +41,17 @@ static __always_inline int netcx_pkt_walk_gso(const struct sk_buff *skb,
  * The packet almost every caller sends: Ethernet without an in-band tag,
  * IPv4 that is not a fragment (options allowed) or IPv6 without extension
  * headers, then TCP or UDP, the headers up to the TCP one in the linear
- * area. Reads them in place, with the checks of netcx_pkt_walk(), and
- * fills @lay as netcx_pkt_walk() does: returns true. Returns false, @lay
- * undefined, for any other packet, malformed ones among them, which
- * netcx_pkt_walk() then walks through skb_header_pointer() and judges.
+ * area. Reads them in place and fills @lay as netcx_pkt_walk() does:
+ * returns true. Returns false, @lay undefined, for any other packet. With
+ * @strict, it makes every check of netcx_pkt_walk() (a malformed packet
+ * returns false, for netcx_pkt_walk() to walk through skb_header_pointer()
+ * and judge); without, it skips the lengths that only tell a malformed
+ * packet (the IP lengths against the skb's, a GSO skb's payload), for a
+ * caller whose answer for a malformed packet does not matter.
  */
-static __always_inline bool netcx_pkt_walk_fast(const struct sk_buff *skb,
-						struct netcx_pkt_layout *lay)
+static __always_inline bool __netcx_pkt_walk_fast(const struct sk_buff *skb,
+						  struct netcx_pkt_layout *lay,
+						  const bool strict)
 {
 	unsigned int head = skb_headlen(skb), len, hlen, l4off, end;
 	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
@@ -63,15 +67,15 @@ static __always_inline bool netcx_pkt_walk_fast(const struct sk_buff *skb,
 		    (iph->frag_off & htons(IP_MF | IP_OFFSET)))
 			return false;
 		hlen = iph->ihl * 4;
-		len = ntohs(iph->tot_len);
+		len = strict ? ntohs(iph->tot_len) : U16_MAX;
 		/* BIG TCP: a GSO skb beyond 64 KiB carries 0 */
 		if (!len && skb_is_gso(skb))
 			len = skb->len - ETH_HLEN;
-		if (len < hlen || len > skb->len - ETH_HLEN)
+		if (strict && (len < hlen || len > skb->len - ETH_HLEN))
 			return false;
 		if (hlen > sizeof(*iph))
 			flags |= NETCX_PKT_IPV4_OPTS;
-		end = ETH_HLEN + len;
+		end = strict ? ETH_HLEN + len : U32_MAX;
 		l3 = NETCX_PKT_L3_IPV4;
 		proto = iph->protocol;
 	} else if (eth->h_proto == htons(ETH_P_IPV6)) {
@@ -80,12 +84,12 @@ static __always_inline bool netcx_pkt_walk_fast(const struct sk_buff *skb,
 		if (head < ETH_HLEN + sizeof(*ip6) || ip6->version != 6)
 			return false;
 		hlen = sizeof(*ip6);
-		len = ntohs(ip6->payload_len);
+		len = strict ? ntohs(ip6->payload_len) : U16_MAX;
 		if (!len && skb_is_gso(skb))
 			len = skb->len - ETH_HLEN - hlen;
-		if (len > skb->len - ETH_HLEN - hlen)
+		if (strict && len > skb->len - ETH_HLEN - hlen)
 			return false;
-		end = ETH_HLEN + hlen + len;
+		end = strict ? ETH_HLEN + hlen + len : U32_MAX;
 		l3 = NETCX_PKT_L3_IPV6;
 		proto = ip6->nexthdr;
 	} else {
@@ -94,17 +98,18 @@ static __always_inline bool netcx_pkt_walk_fast(const struct sk_buff *skb,
 
 	l4off = ETH_HLEN + hlen;
 	if (proto == IPPROTO_TCP) {
-		if (end - l4off < sizeof(*th) || head < l4off + sizeof(*th))
+		if ((strict && end - l4off < sizeof(*th)) ||
+		    head < l4off + sizeof(*th))
 			return false;
 		th = (const void *)(skb->data + l4off);
-		if (th->doff < 5 || end - l4off < th->doff * 4)
+		if (th->doff < 5 || (strict && end - l4off < th->doff * 4))
 			return false;
 		if (th->doff > 5)
 			flags |= NETCX_PKT_TCP_OPTS;
 		l4 = NETCX_PKT_L4_TCP;
 		l4_len = th->doff * 4;
 	} else if (proto == IPPROTO_UDP) {
-		if (end - l4off < sizeof(struct udphdr))
+		if (strict && end - l4off < sizeof(struct udphdr))
 			return false;
 		l4 = NETCX_PKT_L4_UDP;
 		l4_len = sizeof(struct udphdr);
@@ -122,7 +127,20 @@ static __always_inline bool netcx_pkt_walk_fast(const struct sk_buff *skb,
 		.l4 = l4,
 		.flags = flags,
 	};
-	return !skb_is_gso(skb) || !netcx_pkt_walk_gso(skb, lay);
+	if (!skb_is_gso(skb))
+		return true;
+	if (!strict) {
+		lay->gso_size = skb_shinfo(skb)->gso_size;
+		return true;
+	}
+	return !netcx_pkt_walk_gso(skb, lay);
+}
+
+/* The fast walk with every check of netcx_pkt_walk(). */
+static __always_inline bool netcx_pkt_walk_fast(const struct sk_buff *skb,
+						struct netcx_pkt_layout *lay)
+{
+	return __netcx_pkt_walk_fast(skb, lay, true);
 }
 
 #endif /* _NETCX_LIB_WALK_H */

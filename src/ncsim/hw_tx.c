@@ -427,7 +427,7 @@ static bool ncsim_hw_tx_segment(struct ncsim_hw_tx *tx,
 	     g->l4 & ncsim_hw_l4_flag(d, h, tcp) &&
 	     (!g->l4_offset_limit || d->l4_off <= g->l4_offset_limit) &&
 	     d->len <= g->max_size && segs >= g->min_segs &&
-	     segs <= (g->max_segs ?: GSO_MAX_SEGS);
+	     segs <= netcx_gso_max_segs(g);
 
 	for (i = 0; i < segs; i++) {
 		n = min(mss, paylen - i * mss);
