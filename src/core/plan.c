@@ -344,11 +344,10 @@ static void netcx_plan_offloads(const struct netcx_plan *plan,
 
 	fail = netcx_plan_csum(plan, skb, lay, features, push, c, desc,
 			       false);
-	if (fail) {
-		if (skb_checksum_start_offset(skb) != netcx_pkt_l4_offset(lay))
-			c = NETCX_CLASS_OTHER;
-		v->csum_why = netcx_plan_why(&plan->csum[c], fail);
-	}
+	if (fail)
+		v->csum_why = netcx_plan_why(netcx_plan_csum_rule(plan, skb,
+								  lay, c),
+					     fail);
 }
 
 /**
@@ -378,7 +377,7 @@ bool netcx_plan_decide(const struct netcx_plan *plan, struct sk_buff *skb,
 
 	*v = (struct netcx_tx_verdict){ .gso_off = NETCX_OFFLOAD_MAX };
 	if (desc)
-		*desc = (struct netcx_tx_desc){};
+		netcx_tx_desc_clear(desc);
 
 	if (skb_vlan_tag_present(skb)) {
 		u16 tci = skb_vlan_tag_get(skb);

@@ -142,8 +142,8 @@ __netcx_features_check(struct netcx_adapter *ad, struct net_device *dev,
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return features;
 	if (likely(__netcx_pkt_walk_fast(skb, &lay, false) &&
-		   netcx_plan_takes(&ad->plan, skb, &lay,
-				    READ_ONCE(dev->features), NULL)))
+		   !netcx_plan_takes(&ad->plan, skb, &lay,
+				     READ_ONCE(dev->features), NULL)))
 		return features;
 	return netcx_features_check_slow(ad, skb, features);
 }
@@ -329,7 +329,7 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	if (!lay) {
 		ret = netcx_tx_walk(skb, &walked);
 		if (ret < 0) {
-			*desc = (struct netcx_tx_desc){};
+			netcx_tx_desc_clear(desc);
 			return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
 		}
 		lay = ret ? NULL : &walked;
@@ -352,7 +352,7 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 			return netcx_tx_gso_hw(ad, pskb, desc, v.gso_off);
 		if (v.segs < 2 && v.gso_off != NETCX_OFFLOAD_MAX)
 			return netcx_tx_one_segment(ad, pskb, &v);
-		*desc = (struct netcx_tx_desc){};
+		netcx_tx_desc_clear(desc);
 		return netcx_tx_segment(ad, pskb, &v, features);
 	}
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
@@ -402,6 +402,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	struct sk_buff *skb = *pskb;
 	struct netcx_pkt_layout lay;
 	int start;
+	u32 fail;
 
 	/*
 	 * Nothing to ask of the hardware (the segments of a packet segmented
@@ -409,7 +410,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	 */
 	if (skb->ip_summed != CHECKSUM_PARTIAL && !skb_is_gso(skb) &&
 	    !skb_vlan_tag_present(skb)) {
-		*desc = (struct netcx_tx_desc){};
+		netcx_tx_desc_clear(desc);
 		return 0;
 	}
 	if (skb->ip_summed != CHECKSUM_PARTIAL || skb_vlan_tag_present(skb) ||
@@ -419,9 +420,16 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	start = skb_checksum_start_offset(skb);
 	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len)
 		return netcx_tx_prepare_slow(ad, pskb, desc, NULL);
-	if (!netcx_plan_takes(&ad->plan, skb, &lay,
-			      READ_ONCE(ad->dev->features), desc))
+	fail = netcx_plan_takes(&ad->plan, skb, &lay,
+				READ_ONCE(ad->dev->features), desc);
+	if (unlikely(fail)) {
+		/* only the checksum's kind is off: the reason is the rule's */
+		if (fail == NETCX_FAIL_KIND && !skb_is_gso(skb))
+			return netcx_tx_checksum(ad, pskb,
+				netcx_plan_csum_rule(&ad->plan, skb, &lay,
+						     netcx_class_of(&lay))->off_why);
 		return netcx_tx_prepare_slow(ad, pskb, desc, &lay);
+	}
 	/* all in hardware */
 	if (desc->flags & NETCX_TXD_LSO)
 		return netcx_tx_gso_hw(ad, pskb, desc, NETCX_OFFLOAD_LSO);
