@@ -3,7 +3,9 @@
 # netcx: the user-facing Makefile. Kbuild (next to it) lists the objects.
 #
 #   make [KDIR=...]     build the modules out of tree for KDIR
-#   make install        modules_install + depmod for KDIR
+#   make install        modules_install + depmod for KDIR (netcx, ncsim,
+#                       e1000cx; NETCX_TESTS=y adds the KUnit suites and
+#                       the bench module)
 #   make dkms-install   register the sources with DKMS and install
 #   make run            the demo, in a UML guest
 #   make test           every check and test (what CI runs)

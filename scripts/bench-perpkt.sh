@@ -27,7 +27,7 @@ esac
 	die "NETCX_BENCH_PERPKT_ROUNDS must be 1 to 50"
 
 uml=$("$NETCX_TOP/scripts/uml-build.sh" bench)
-sets="this=$("$NETCX_TOP/scripts/build.sh" bench "$uml" ARCH=um)"
+sets=("this=$("$NETCX_TOP/scripts/build.sh" bench "$uml" ARCH=um)")
 if [ -n "$rev" ]; then
 	sha=$(git -C "$NETCX_TOP" rev-parse --verify -q "$rev^{commit}") ||
 		die "no revision $rev in $NETCX_TOP"
@@ -38,14 +38,14 @@ if [ -n "$rev" ]; then
 		git -C "$NETCX_TOP" archive "$sha" | tar -x -C "$old"
 	fi
 	# (not a git checkout: its build.sh copies what find lists)
-	sets="${rev//[^A-Za-z0-9._-]/_}=$(NETCX_SCRATCH=$old/.scratch \
+	sets=("${rev//[^A-Za-z0-9._-]/_}=$(NETCX_SCRATCH=$old/.scratch \
 		GIT_CEILING_DIRECTORIES=$(dirname "$old") \
-		"$old/scripts/build.sh" bench "$uml" ARCH=um) $sets"
+		"$old/scripts/build.sh" bench "$uml" ARCH=um)" "${sets[@]}")
 fi
 
 out=$NETCX_SCRATCH/guest/perpkt-$(date +%Y%m%d-%H%M%S)-$$
 "$NETCX_TOP/scripts/guest-run.sh" --kernel bench --timeout 600 --mem 2G \
-	--out "$out" "$NETCX_TOP/scripts/guest/bench-perpkt.sh" "$rounds" $sets
+	--out "$out" "$NETCX_TOP/scripts/guest/bench-perpkt.sh" "$rounds" "${sets[@]}"
 [ -s "$out/perpkt.tsv" ] || die "no figures: see $out"
 
 python3 - "$out/perpkt.tsv" <<'PY'

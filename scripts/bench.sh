@@ -41,8 +41,7 @@ if [ "$profile" = 1 ]; then
 	command -v perf >/dev/null || die "NETCX_BENCH_PROFILE=1 needs perf"
 fi
 
-uml=$("$NETCX_TOP/scripts/uml-build.sh" bench)
-build=$("$NETCX_TOP/scripts/build.sh" bench "$uml" ARCH=um)
+build=$(uml_modules bench)
 out=$NETCX_SCRATCH/guest/bench-$(date +%Y%m%d-%H%M%S)-$$
 mkdir -p "$out/prof"
 

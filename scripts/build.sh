@@ -21,5 +21,6 @@ mkdir -p "$dst"
 (cd "$NETCX_TOP" && cp -a --parents Kbuild $(git ls-files -co --exclude-standard \
 	src include kunit bench 2>/dev/null || find src include kunit bench -type f) "$dst")
 
-make -s -C "$kdir" M="$dst" -j"$NETCX_JOBS" "$@" modules >&2
+# with the KUnit suites and the bench module (Kbuild: NETCX_TESTS)
+make -s -C "$kdir" M="$dst" -j"$NETCX_JOBS" NETCX_TESTS=y "$@" modules >&2
 echo "$dst"

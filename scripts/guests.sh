@@ -94,8 +94,7 @@ guests_build_kind() {
 	t0=$(pool_usecs)
 	case $kind in
 	uml)
-		if uml=$("$NETCX_TOP/scripts/uml-build.sh" test) &&
-		   dir=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um); then
+		if dir=$(uml_modules test); then
 			guests_build[$kind]=$dir
 		else
 			guests_broken[$kind]="the modules did not build for the UML test kernel"
@@ -214,28 +213,19 @@ guests_queue() {	# every run of every queued suite into the pool
 # guests_show I: job I's output and what it counts, in queue order
 guests_show() {
 	local s=${guests_j_suite[$1]} out=${guests_j_out[$1]} label=${POOL_LABEL[$1]}
-	local rc=${POOL_RC[$1]} log=${POOL_LOG[$1]} name line p=0 f=1
+	local rc=${POOL_RC[$1]} log=${POOL_LOG[$1]} name p=0 f=1
 	echo "== $label"
 	cat "$log"
 	if [ "$s" -lt 0 ]; then		# the KUnit guest: its own closing line
-		line=$(grep -E '^kunit: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 || true)
-		if [[ $line =~ ^kunit:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-			p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
-		else
+		closing_line kunit "$log" ||
 			echo "kunit: 0 passed, 1 failed (no closing line)"
-		fi
+		p=$CLOSING_PASS f=$CLOSING_FAIL
 		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	else
 		name=$(guests_name "$s")
-		line=
-		if [ -f "$out/console.log" ]; then
-			line=$(tr -d '\r' < "$out/console.log" |
-			       grep -E "^$name: [0-9]+ passed, [0-9]+ failed" | tail -n 1 || true)
-		fi
-		[ -n "$line" ] || echo "$label: no closing line, see $out"
-		if [[ $line =~ ^$name:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-			p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
-		fi
+		closing_line "$name" "$out/console.log" ||
+			echo "$label: no closing line, see $out"
+		p=$CLOSING_PASS f=$CLOSING_FAIL
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 			f=1
 			echo "$label: the guest failed, see $out"

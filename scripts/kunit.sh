@@ -22,8 +22,7 @@ if [ "${1:-}" = --build ]; then
 fi
 src=$("$NETCX_TOP/scripts/kernel-src.sh")
 if [ -z "$build" ]; then
-	uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
-	build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
+	build=$(uml_modules test)
 fi
 
 out=$NETCX_SCRATCH/guest/kunit-$(date +%Y%m%d-%H%M%S)-$$

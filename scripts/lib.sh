@@ -14,6 +14,33 @@ NETCX_JOBS=${NETCX_JOBS:-$(nproc)}
 log() { printf '[netcx] %s\n' "$*" >&2; }
 die() { printf '[netcx] error: %s\n' "$*" >&2; exit 1; }
 
+# uml_modules test|bench: the UML kernel of that kind (built once, then
+# cached) and the modules built against it (scripts/build.sh, in
+# $NETCX_SCRATCH/build/uml or .../bench); prints the modules' folder.
+uml_modules() {
+	local uml
+	case $1 in
+	test|bench) ;;
+	*) die "uml_modules: test or bench, not $1" ;;
+	esac
+	uml=$("$NETCX_TOP/scripts/uml-build.sh" "$1") || return
+	"$NETCX_TOP/scripts/build.sh" "${1/test/uml}" "$uml" ARCH=um
+}
+
+# closing_line NAME FILE: the last closing line "NAME: N passed, N failed"
+# of FILE (NAME an extended regex; carriage returns dropped). Sets
+# CLOSING_PASS and CLOSING_FAIL from it and returns 0; without one, sets
+# them to 0 and 1 and returns 1.
+closing_line() {
+	local line
+	line=$(tr -d '\r' < "$2" 2>/dev/null |
+	       grep -E "^$1: [0-9]+ passed, [0-9]+ failed" | tail -n 1 || true)
+	CLOSING_PASS=0 CLOSING_FAIL=1
+	[[ $line =~ :\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]] || return 1
+	# shellcheck disable=SC2034 # read by the callers
+	CLOSING_PASS=${BASH_REMATCH[1]} CLOSING_FAIL=${BASH_REMATCH[2]}
+}
+
 # Debian package that provides the kernel source we test against.
 # shellcheck disable=SC2034 # read by the scripts that source this
 NETCX_SRC_PKG=linux-source-6.12

@@ -40,14 +40,9 @@ for run in ${runs:-.}; do
 	# shellcheck disable=SC2086
 	"$NETCX_TOP/scripts/qemu-run.sh" --kernel "$series" --out "$out" \
 		"$suite" "$build" $run >"$out/host.log" 2>&1 || grc=$?
-	line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$out/console.log" 2>/dev/null |
-	       tail -n 1 || true)
-	p=0 f=1
-	if [[ $line =~ ^$name:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-		p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]}
-	else
+	closing_line "$name" "$out/console.log" ||
 		echo "$name${run:+ $run}: no closing line, see $out"
-	fi
+	p=$CLOSING_PASS f=$CLOSING_FAIL
 	if [ "$grc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "$name${run:+ $run}: the guest failed, see $out (host.log)"

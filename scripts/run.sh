@@ -7,7 +7,6 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
-build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
+build=$(uml_modules test)
 exec "$NETCX_TOP/scripts/guest-run.sh" --timeout 600 \
 	"$NETCX_TOP/scripts/guest/demo.sh" "$build"

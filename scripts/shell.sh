@@ -6,7 +6,6 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-uml=$("$NETCX_TOP/scripts/uml-build.sh" test)
-build=$("$NETCX_TOP/scripts/build.sh" uml "$uml" ARCH=um)
+build=$(uml_modules test)
 log "modules: $build (insmod $build/netcx.ko; insmod $build/ncsim.ko)"
 exec "$NETCX_TOP/scripts/guest-run.sh" --shell

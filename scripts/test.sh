@@ -31,17 +31,16 @@ guests_time deps "$t_start"
 total_pass=0 total_fail=0 failed=()
 
 stage() {	# NAME COMMAND...: run, echo, and add up its closing counts
-	local name=$1 log=$NETCX_SCRATCH/test-$1.log rc line p f t0
+	local name=$1 log=$NETCX_SCRATCH/test-$1.log rc p f t0
 	shift
 	echo "== $name"
 	t0=$(pool_usecs)
 	POOL_PREFIX=$name "$@" 2>&1 | tee "$log"
 	rc=${PIPESTATUS[0]}
 	guests_time "$name" "$t0"
-	line=$(grep -E '^[a-z_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-	p=$(sed -E 's/^[a-z_-]+: ([0-9]+) passed.*/\1/' <<< "$line")
-	f=$(sed -E 's/^[a-z_-]+: [0-9]+ passed, ([0-9]+) failed.*/\1/' <<< "$line")
-	p=${p:-0} f=${f:-0}
+	# a stage without a closing line counts 0 and 0, unless it failed
+	closing_line '[a-z_-]+' "$log" || CLOSING_FAIL=0
+	p=$CLOSING_PASS f=$CLOSING_FAIL
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1	# failed without saying what: count the stage itself
 	fi
