@@ -47,6 +47,7 @@
 #include <netcx/netcx.h>
 
 #include "core/core.h"
+#include "core/counters.h"
 #include "ncsim/ncsim.h"
 #include "../kunit/netcx_pkt_build.h"
 #include "../kunit/netcx_test.h"

@@ -12,6 +12,7 @@
 #include <netcx/netcx.h>
 
 #include "core/core.h"
+#include "core/keywords.h"
 #include "netcx_test.h"
 
 #define TX	NETCX_OFFLOAD_TX_CSUM

@@ -24,6 +24,7 @@
 #include <netcx/netcx.h>
 
 #include "core/core.h"
+#include "core/counters.h"
 #include "netcx_counters.h"
 #include "netcx_pkt_build.h"
 #include "netcx_test.h"

@@ -11,6 +11,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "counters.h"
 
 /*
  * Capabilities and keywords are fixed once the adapter is committed or the

@@ -14,6 +14,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "keywords.h"
 
 /**
  * DOC: keywords

@@ -15,6 +15,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "counters.h"
 
 /**
  * DOC: receive checksum

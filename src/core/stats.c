@@ -13,6 +13,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "counters.h"
 
 static const char netcx_tx_names[NETCX_TX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_TX_CSUM_HW]	= "tx_csum_hw",

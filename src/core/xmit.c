@@ -17,6 +17,7 @@
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "counters.h"
 
 /**
  * DOC: counting

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * netcx's keyword parser (keywords.c): the error it reports, and the
+ * parser itself for the KUnit suite.
+ */
+#ifndef _NETCX_CORE_KEYWORDS_H
+#define _NETCX_CORE_KEYWORDS_H
+
+#include <linux/kconfig.h>
+#include <linux/types.h>
+
+#include <netcx/adapter.h>
+
+/**
+ * struct netcx_kw_error - why a keyword string was refused
+ * @reason: the rule the token broke.
+ * @token: where the token starts, inside the string parsed.
+ * @len: the token's length.
+ */
+struct netcx_kw_error {
+	const char *reason;
+	const char *token;
+	int len;
+};
+
+#if IS_ENABLED(CONFIG_KUNIT)
+int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
+			 struct netcx_kw_error *err);
+#endif
+
+#endif /* _NETCX_CORE_KEYWORDS_H */
