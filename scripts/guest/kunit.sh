@@ -12,6 +12,8 @@ suites=()
 loaded=()
 
 insmod "$build/netcx.ko" || exit 1
+# the ncsim hardware model suite calls the model in ncsim.ko
+insmod "$build/ncsim.ko" || exit 1
 for mod in "$build"/kunit/*.ko; do
 	[ -e "$mod" ] || continue
 	name=$(basename "$mod" .ko)
@@ -42,5 +44,6 @@ done
 for ((i = ${#loaded[@]} - 1; i >= 0; i--)); do
 	rmmod "${loaded[$i]}" || rc=1
 done
+rmmod ncsim || rc=1
 rmmod netcx || rc=1
 exit $rc

@@ -8,6 +8,7 @@
  * descriptor, and strips the outer 802.1Q tag when its strip register
  * enables that kind of tag.
  */
+#include <kunit/visibility.h>
 #include <linux/etherdevice.h>
 #include <linux/log2.h>
 #include <linux/skbuff.h>
@@ -228,6 +229,7 @@ int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr)
 	ncsim_hw_rx_count(rx, NCSIM_HW_RX_BYTES, out);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_gather);
 
 /**
  * ncsim_hw_rx_frame() - receive one frame, in one buffer, off the wire
@@ -246,6 +248,7 @@ int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 
 	return ncsim_hw_rx_gather(rx, &fr);
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_frame);
 
 /**
  * ncsim_hw_rx_read_stats() - read the engine's counters
@@ -263,6 +266,7 @@ void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals)
 			vals[i] = u64_stats_read(&rx->stats[i]);
 	} while (u64_stats_fetch_retry(&rx->syncp, start));
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_read_stats);
 
 /**
  * ncsim_hw_rx_reset() - reset the engine's ring
@@ -277,6 +281,7 @@ void ncsim_hw_rx_reset(struct ncsim_hw_rx *rx)
 	rx->ring.head = 0;
 	rx->ring.tail = 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_reset);
 
 /**
  * ncsim_hw_rx_init() - build a receive engine and its ring
@@ -302,6 +307,7 @@ int ncsim_hw_rx_init(struct ncsim_hw_rx *rx, const struct ncsim_hw_caps *caps,
 	u64_stats_init(&rx->syncp);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_init);
 
 /**
  * ncsim_hw_rx_uninit() - free what ncsim_hw_rx_init() allocated
@@ -312,3 +318,4 @@ void ncsim_hw_rx_uninit(struct ncsim_hw_rx *rx)
 	kfree(rx->ring.desc);
 	rx->ring.desc = NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_uninit);

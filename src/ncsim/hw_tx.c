@@ -33,6 +33,7 @@
  * whose offsets lie outside the packet is dropped, as a DMA engine stops on
  * a malformed descriptor (NCSIM_HW_TX_DESC_ERRORS).
  */
+#include <kunit/visibility.h>
 #include <linux/etherdevice.h>
 #include <linux/log2.h>
 #include <linux/netdevice.h>
@@ -555,6 +556,7 @@ unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget)
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_PACKETS, done);
 	return done;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_tx_process);
 
 /**
  * ncsim_hw_tx_pending() - are descriptors waiting?
@@ -567,6 +569,7 @@ bool ncsim_hw_tx_pending(const struct ncsim_hw_tx *tx)
 	/* pairs with the driver's release of the tail */
 	return READ_ONCE(tx->ring.head) != smp_load_acquire(&tx->ring.tail);
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_tx_pending);
 
 /**
  * ncsim_hw_tx_read_stats() - read the engine's counters
@@ -584,6 +587,7 @@ void ncsim_hw_tx_read_stats(const struct ncsim_hw_tx *tx, u64 *vals)
 			vals[i] = u64_stats_read(&tx->stats[i]);
 	} while (u64_stats_fetch_retry(&tx->syncp, start));
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_tx_read_stats);
 
 /**
  * ncsim_hw_tx_reset() - reset the engine's ring
@@ -598,6 +602,7 @@ void ncsim_hw_tx_reset(struct ncsim_hw_tx *tx)
 	tx->ring.head = 0;
 	tx->ring.tail = 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_tx_reset);
 
 /**
  * ncsim_hw_tx_init() - build a transmit engine and its ring
@@ -638,6 +643,7 @@ int ncsim_hw_tx_init(struct ncsim_hw_tx *tx, const struct ncsim_hw_caps *caps,
 	u64_stats_init(&tx->syncp);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_tx_init);
 
 /**
  * ncsim_hw_tx_uninit() - free what ncsim_hw_tx_init() allocated
@@ -652,3 +658,4 @@ void ncsim_hw_tx_uninit(struct ncsim_hw_tx *tx)
 	tx->frame = NULL;
 	tx->ring.desc = NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_tx_uninit);

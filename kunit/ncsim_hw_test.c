@@ -1093,4 +1093,5 @@ static struct kunit_suite ncsim_hw_suite = {
 kunit_test_suite(ncsim_hw_suite);
 
 MODULE_DESCRIPTION("KUnit: the ncsim hardware model");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");
