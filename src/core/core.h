@@ -2,7 +2,7 @@
 /*
  * netcx core: the adapter object, and the functions of the files that
  * declare, verify and map its offloads. Counters are counters.h, keyword
- * parsing keywords.h, the per-packet plan plan.h. Not for client drivers:
+ * parsing keywords.h, the per-packet decision plan.h. Not for client drivers:
  * they see only <netcx/adapter.h>.
  */
 #ifndef _NETCX_CORE_H

@@ -123,6 +123,18 @@ void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);
 void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);
 void ncsim_port_kick(struct ncsim_port *port);
+void ncsim_count(struct ncsim_port *port, enum ncsim_drv_stat s,
+		 unsigned long n);
+
+/* tx.c */
+netdev_tx_t ncsim_start_xmit(struct sk_buff *skb, struct net_device *dev);
+void ncsim_tx_clean(struct ncsim_port *port, int budget);
+void ncsim_tx_drain(struct ncsim_port *port);
+
+/* rx.c */
+void ncsim_rx_refill(struct ncsim_port *port, bool napi);
+int ncsim_rx(struct ncsim_port *port, int budget);
+void ncsim_rx_drain(struct ncsim_port *port);
 
 /* ethtool.c */
 extern const struct ethtool_ops ncsim_ethtool_ops;

@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ncsim ports: the net_device, its transmit and receive paths over the
- * simulated hardware, and the wire between the two ports of a pair.
+ * ncsim ports: the net_device's life cycle, its NAPI, and the wire between
+ * the two ports of a pair; transmit is tx.c, receive rx.c.
  *
- * ndo_start_xmit asks netcx what the hardware may do for each packet
- * (netcx_tx_prepare()), copies the answer into an ncsim transmit descriptor
- * and rings the doorbell: the port's NAPI. NAPI runs the transmit engine,
- * whose frames go over the wire into the peer's receive engine (and
- * schedule the peer's NAPI), reaps the completions (BQL, queue wake-up),
- * then receives: descriptors become skbs, netcx_rx_csum_status() turns the
- * descriptor's per-layer checksum bits into ip_summed, GRO takes them.
+ * ndo_start_xmit (tx.c) fills the transmit ring and rings the doorbell:
+ * the port's NAPI. NAPI runs the transmit engine, whose frames go over the
+ * wire into the peer's receive engine (and schedule the peer's NAPI),
+ * reaps the completions, then receives (rx.c).
  *
  * The peer pointer is RCU, as in veth: a port going away clears both ends
  * under RTNL, and unregistering it waits a grace period (synchronize_net())
@@ -29,9 +26,6 @@
 
 /* Frames the engine puts on the wire in one poll: the peer's NAPI weight. */
 #define NCSIM_TX_BUDGET		NAPI_POLL_WEIGHT
-/* Room kept for a GSO packet segmented in software (64 KiB / 1448: 46). */
-#define NCSIM_TX_STOP		64
-#define NCSIM_TX_WAKE		(2 * NCSIM_TX_STOP)
 
 const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_DRV_RX_PACKETS]		= "rx_packets",
@@ -43,8 +37,9 @@ const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_DRV_TX_STOPS]		= "tx_queue_stops",
 };
 
-static void ncsim_count(struct ncsim_port *port, enum ncsim_drv_stat s,
-			unsigned long n)
+/* Counts @n under @s: from NAPI, or from ndo_start_xmit (tx_syncp). */
+void ncsim_count(struct ncsim_port *port, enum ncsim_drv_stat s,
+		 unsigned long n)
 {
 	struct u64_stats_sync *syncp = s < NCSIM_DRV_NAPI_STATS ?
 				       &port->napi_syncp : &port->tx_syncp;
@@ -127,286 +122,6 @@ void ncsim_port_kick(struct ncsim_port *port)
 	local_bh_disable();
 	napi_schedule(&port->napi);
 	local_bh_enable();
-}
-
-/* The peer's engine waits for room in our receive ring: XON. */
-static void ncsim_rx_xon(struct ncsim_port *port)
-{
-	struct ncsim_port *peer;
-
-	/* pairs with the barrier in the engine's pause: room, then paused */
-	smp_mb();
-	rcu_read_lock();
-	peer = rcu_dereference(port->peer);
-	if (peer && READ_ONCE(peer->hw_tx.paused))
-		napi_schedule(&peer->napi);
-	rcu_read_unlock();
-}
-
-/* Transmit */
-
-static u32 ncsim_tx_free(const struct ncsim_port *port)
-{
-	/* pairs with the release in ncsim_tx_clean(): the slots are free */
-	return NCSIM_TX_RING - (port->tx_tail - smp_load_acquire(&port->tx_clean));
-}
-
-/* Stops the queue unless @need descriptors are free: true if it stays stopped. */
-static bool ncsim_tx_maybe_stop(struct ncsim_port *port, u32 need)
-{
-	if (likely(ncsim_tx_free(port) >= need))
-		return false;
-	netif_stop_queue(port->dev);
-	ncsim_count(port, NCSIM_DRV_TX_STOPS, 1);
-	/* pairs with the barrier in ncsim_tx_clean(): see its completions */
-	smp_mb();
-	if (ncsim_tx_free(port) < need)
-		return true;
-	netif_start_queue(port->dev);
-	return false;
-}
-
-static u16 ncsim_txd_cmd(const struct netcx_tx_desc *desc)
-{
-	u16 f = desc->flags, cmd = 0;
-
-	if (f & NETCX_TXD_IPV4_CSUM)
-		cmd |= NCSIM_TXD_CMD_IPCS;
-	if (f & NETCX_TXD_L4_CSUM)
-		cmd |= NCSIM_TXD_CMD_L4CS;
-	if (f & NETCX_TXD_LSO)
-		cmd |= NCSIM_TXD_CMD_TSE;
-	if (f & NETCX_TXD_USO)
-		cmd |= NCSIM_TXD_CMD_USE;
-	if (f & NETCX_TXD_VLAN)
-		cmd |= NCSIM_TXD_CMD_VLE;
-	if (f & NETCX_TXD_IPV6)
-		cmd |= NCSIM_TXD_CMD_IP6;
-	if (desc->l4_proto == IPPROTO_TCP)
-		cmd |= NCSIM_TXD_CMD_TCP;
-	else if (desc->l4_proto == IPPROTO_UDP)
-		cmd |= NCSIM_TXD_CMD_UDP;
-	return cmd;
-}
-
-/* Fills a transmit descriptor for @skb from netcx's @desc and posts it. */
-static void ncsim_tx_post(struct ncsim_port *port, struct sk_buff *skb,
-			  const struct netcx_tx_desc *desc)
-{
-	struct ncsim_tx_ring *ring = &port->hw_tx.ring;
-	u32 i = port->tx_tail & ring->mask;
-	struct ncsim_txd *d = &ring->desc[i];
-
-	if (unlikely(!ncsim_tx_free(port))) {
-		ncsim_count(port, NCSIM_DRV_TX_RING_FULL, 1);
-		dev_core_stats_tx_dropped_inc(port->dev);
-		dev_kfree_skb_any(skb);
-		return;
-	}
-	d->buf = skb;
-	d->len = skb->len;
-	d->cmd = ncsim_txd_cmd(desc);
-	d->maclen = desc->l3_offset;
-	d->l4_off = desc->l4_offset;
-	d->cso = desc->csum_offset;
-	d->hdr_len = desc->hdr_len;
-	d->mss = desc->mss;
-	d->vlan = desc->vlan_tci;
-	d->sta = 0;
-	port->tx_skb[i] = skb;
-	netdev_sent_queue(port->dev, skb->len);
-	skb_tx_timestamp(skb);
-
-	/* the descriptor before the tail that hands it to the device */
-	smp_store_release(&ring->tail, ++port->tx_tail);
-}
-
-/* The doorbell: the device's DMA engine is the port's NAPI. */
-static void ncsim_tx_kick(struct ncsim_port *port)
-{
-	napi_schedule(&port->napi);
-}
-
-static netdev_tx_t ncsim_start_xmit(struct sk_buff *skb, struct net_device *dev)
-{
-	struct ncsim_port *port = netdev_priv(dev);
-	struct netcx_tx_desc desc;
-	struct sk_buff *seg, *next;
-	u32 need = 1;
-	int ret;
-
-	/* room for every segment, should netcx segment in software */
-	if (skb_is_gso(skb))
-		need = max_t(u32, skb_shinfo(skb)->gso_segs, 1);
-	if (need < NCSIM_TX_RING && ncsim_tx_maybe_stop(port, need)) {
-		ncsim_tx_kick(port);
-		return NETDEV_TX_BUSY;
-	}
-
-	ret = netcx_tx_prepare(port->ad, &skb, &desc);
-	if (!ret) {
-		ncsim_tx_post(port, skb, &desc);
-	} else if (ret == NETCX_TX_SEGMENTED) {
-		skb_list_walk_safe(skb, seg, next) {
-			skb_mark_not_on_list(seg);
-			ret = netcx_tx_prepare(port->ad, &seg, &desc);
-			if (!ret)
-				ncsim_tx_post(port, seg, &desc);
-			else if (ret > 0)	/* never: segments are not GSO */
-				kfree_skb_list(seg);
-		}
-	}
-
-	ncsim_tx_maybe_stop(port, NCSIM_TX_STOP);
-	if (!netdev_xmit_more() || netif_queue_stopped(dev) ||
-	    netif_xmit_stopped(netdev_get_tx_queue(dev, 0)))
-		ncsim_tx_kick(port);
-	return NETDEV_TX_OK;
-}
-
-/* Reaps the descriptors the engine executed; wakes the queue. */
-static void ncsim_tx_clean(struct ncsim_port *port, int budget)
-{
-	struct ncsim_tx_ring *ring = &port->hw_tx.ring;
-	u32 head = READ_ONCE(ring->head), i = port->tx_clean;
-	unsigned int pkts = 0, bytes = 0;
-	struct sk_buff *skb;
-
-	for (; i != head; i++) {
-		/* pairs with the engine's release: done with the buffers */
-		if (!(smp_load_acquire(&ring->desc[i & ring->mask].sta) &
-		      NCSIM_TXD_STA_DD))
-			break;
-		skb = port->tx_skb[i & ring->mask];
-		port->tx_skb[i & ring->mask] = NULL;
-		pkts++;
-		bytes += skb->len;
-		napi_consume_skb(skb, budget);
-	}
-	if (!pkts)
-		return;
-	/* the slots are ndo_start_xmit's from here on */
-	smp_store_release(&port->tx_clean, i);
-	ncsim_count(port, NCSIM_DRV_TX_PACKETS, pkts);
-	ncsim_count(port, NCSIM_DRV_TX_BYTES, bytes);
-	netdev_completed_queue(port->dev, pkts, bytes);
-
-	/* pairs with the barrier in ncsim_tx_maybe_stop() */
-	smp_mb();
-	if (netif_queue_stopped(port->dev) &&
-	    ncsim_tx_free(port) >= NCSIM_TX_WAKE)
-		netif_wake_queue(port->dev);
-}
-
-/* Frees what is still on the transmit ring of a port going down. */
-static void ncsim_tx_drain(struct ncsim_port *port)
-{
-	struct ncsim_tx_ring *ring = &port->hw_tx.ring;
-	struct sk_buff *skb;
-	u32 i;
-
-	for (i = port->tx_clean; i != port->tx_tail; i++) {
-		skb = port->tx_skb[i & ring->mask];
-		port->tx_skb[i & ring->mask] = NULL;
-		if ((s32)(i - ring->head) < 0) {
-			dev_consume_skb_any(skb);	/* it was sent */
-		} else {
-			dev_core_stats_tx_dropped_inc(port->dev);
-			dev_kfree_skb_any(skb);
-		}
-	}
-	netdev_reset_queue(port->dev);
-}
-
-/* Receive */
-
-/* Posts receive buffers up to a full ring: from NAPI, or with NAPI off. */
-static void ncsim_rx_refill(struct ncsim_port *port, bool napi)
-{
-	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
-	u32 tail = port->rx_tail, i;
-	struct ncsim_rxd *d;
-	struct sk_buff *skb;
-
-	while (tail - port->rx_clean < NCSIM_RX_RING) {
-		if (napi)
-			skb = napi_alloc_skb(&port->napi, port->rx_buf_len);
-		else
-			skb = __netdev_alloc_skb_ip_align(port->dev,
-							  port->rx_buf_len,
-							  GFP_KERNEL);
-		if (!skb) {
-			ncsim_count(port, NCSIM_DRV_RX_ALLOC_FAIL, 1);
-			break;
-		}
-		i = tail & ring->mask;
-		d = &ring->desc[i];
-		port->rx_skb[i] = skb;
-		d->addr = skb->data;
-		d->buf_len = port->rx_buf_len;
-		d->sta = 0;
-		tail++;
-	}
-	if (tail == port->rx_tail)
-		return;
-	port->rx_tail = tail;
-	/* the buffers before the tail that hands them to the device */
-	smp_store_release(&ring->tail, tail);
-}
-
-static int ncsim_rx(struct ncsim_port *port, int budget)
-{
-	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
-	unsigned int bytes = 0;
-	struct ncsim_rxd *d;
-	struct sk_buff *skb;
-	int done = 0;
-	u8 sta, csum;
-	u32 i;
-
-	while (done < budget) {
-		i = port->rx_clean & ring->mask;
-		d = &ring->desc[i];
-		/* pairs with the engine's release: the frame is written */
-		sta = smp_load_acquire(&d->sta);
-		if (!(sta & NCSIM_RXD_STA_DD))
-			break;
-		skb = port->rx_skb[i];
-		port->rx_skb[i] = NULL;
-		port->rx_clean++;
-
-		skb_put(skb, d->len);
-		bytes += d->len;
-		csum = d->csum;
-		if (sta & NCSIM_RXD_STA_VP)
-			skb = netcx_rx_vlan(port->ad, skb, d->vlan);
-		d->sta = 0;
-		done++;
-		if (!skb)	/* the tag could not be put back: dropped */
-			continue;
-		skb->protocol = eth_type_trans(skb, port->dev);
-		/* the csum byte, as ncsim_profile_declare() maps it */
-		netcx_rx_csum_status(port->ad, skb, csum);
-		napi_gro_receive(&port->napi, skb);
-	}
-	if (done) {
-		ncsim_count(port, NCSIM_DRV_RX_PACKETS, done);
-		ncsim_count(port, NCSIM_DRV_RX_BYTES, bytes);
-	}
-	ncsim_rx_refill(port, true);
-	if (done)
-		ncsim_rx_xon(port);
-	return done;
-}
-
-static void ncsim_rx_drain(struct ncsim_port *port)
-{
-	unsigned int i;
-
-	for (i = 0; i < NCSIM_RX_RING; i++) {
-		dev_kfree_skb_any(port->rx_skb[i]);
-		port->rx_skb[i] = NULL;
-	}
 }
 
 static int ncsim_poll(struct napi_struct *napi, int budget)
@@ -582,13 +297,15 @@ static const struct netcx_adapter_ops ncsim_netcx_ops = {
 	},
 };
 
-/* Frees what ncsim_port_create() allocated, the net_device last. */
+/*
+ * Frees what ncsim_port_create() allocated, in the reverse order, the
+ * net_device last.
+ */
 static void ncsim_port_free(struct ncsim_port *port)
 {
 	struct net_device *dev = port->dev;
 
-	if (!IS_ERR_OR_NULL(port->ad))
-		netcx_adapter_destroy(port->ad);
+	netcx_adapter_destroy(port->ad);
 	netif_napi_del(&port->napi);
 	kfree(port->rx_skb);
 	kfree(port->tx_skb);
@@ -646,36 +363,52 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	err = ncsim_hw_tx_init(&port->hw_tx, caps, NCSIM_TX_RING, ncsim_wire,
 			       ncsim_wire_room, port);
 	if (err)
-		goto err_free;
+		goto err_napi;
 	err = ncsim_hw_rx_init(&port->hw_rx, caps, NCSIM_RX_RING);
 	if (err)
-		goto err_free;
+		goto err_hw_tx;
+	err = -ENOMEM;
 	port->tx_skb = kcalloc(NCSIM_TX_RING, sizeof(*port->tx_skb), GFP_KERNEL);
+	if (!port->tx_skb)
+		goto err_hw_rx;
 	port->rx_skb = kcalloc(NCSIM_RX_RING, sizeof(*port->rx_skb), GFP_KERNEL);
-	if (!port->tx_skb || !port->rx_skb) {
-		err = -ENOMEM;
-		goto err_free;
-	}
+	if (!port->rx_skb)
+		goto err_tx_skb;
 	port->hw_tx.mtu = dev->mtu;
 
 	port->ad = netcx_adapter_create(dev, &ncsim_netcx_ops);
 	if (IS_ERR(port->ad)) {
 		err = PTR_ERR(port->ad);
-		goto err_free;
+		goto err_rx_skb;
 	}
 	err = ncsim_profile_declare(caps, port->ad);
-	if (!err && keywords && *keywords)
-		err = netcx_set_keywords(port->ad, keywords);
-	if (!err)
-		err = netcx_adapter_commit(port->ad);
 	if (err)
-		goto err_free;
+		goto err_adapter;
+	if (keywords && *keywords) {
+		err = netcx_set_keywords(port->ad, keywords);
+		if (err)
+			goto err_adapter;
+	}
+	err = netcx_adapter_commit(port->ad);
+	if (err)
+		goto err_adapter;
 	/* the receive engine's registers, as netcx starts them */
 	ncsim_port_program(port);
 	return port;
 
-err_free:
-	ncsim_port_free(port);
+err_adapter:
+	netcx_adapter_destroy(port->ad);
+err_rx_skb:
+	kfree(port->rx_skb);
+err_tx_skb:
+	kfree(port->tx_skb);
+err_hw_rx:
+	ncsim_hw_rx_uninit(&port->hw_rx);
+err_hw_tx:
+	ncsim_hw_tx_uninit(&port->hw_tx);
+err_napi:
+	netif_napi_del(&port->napi);
+	free_netdev(dev);
 	return ERR_PTR(err);
 }
 

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ncsim receive: buffers posted to the receive ring, descriptors turned
+ * into skbs (netcx_rx_vlan(), then netcx_rx_csum_status() from the
+ * descriptor's per-layer checksum bits), GRO; and XON to the peer's
+ * engine when the ring has room again.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+#include <netcx/netcx.h>
+
+#include "ncsim.h"
+
+/* The peer's engine waits for room in our receive ring: XON. */
+static void ncsim_rx_xon(struct ncsim_port *port)
+{
+	struct ncsim_port *peer;
+
+	/* pairs with the barrier in the engine's pause: room, then paused */
+	smp_mb();
+	rcu_read_lock();
+	peer = rcu_dereference(port->peer);
+	if (peer && READ_ONCE(peer->hw_tx.paused))
+		napi_schedule(&peer->napi);
+	rcu_read_unlock();
+}
+
+/* Posts receive buffers up to a full ring: from NAPI, or with NAPI off. */
+void ncsim_rx_refill(struct ncsim_port *port, bool napi)
+{
+	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
+	u32 tail = port->rx_tail, i;
+	struct ncsim_rxd *d;
+	struct sk_buff *skb;
+
+	while (tail - port->rx_clean < NCSIM_RX_RING) {
+		if (napi)
+			skb = napi_alloc_skb(&port->napi, port->rx_buf_len);
+		else
+			skb = __netdev_alloc_skb_ip_align(port->dev,
+							  port->rx_buf_len,
+							  GFP_KERNEL);
+		if (!skb) {
+			ncsim_count(port, NCSIM_DRV_RX_ALLOC_FAIL, 1);
+			break;
+		}
+		i = tail & ring->mask;
+		d = &ring->desc[i];
+		port->rx_skb[i] = skb;
+		d->addr = skb->data;
+		d->buf_len = port->rx_buf_len;
+		d->sta = 0;
+		tail++;
+	}
+	if (tail == port->rx_tail)
+		return;
+	port->rx_tail = tail;
+	/* the buffers before the tail that hands them to the device */
+	smp_store_release(&ring->tail, tail);
+}
+
+int ncsim_rx(struct ncsim_port *port, int budget)
+{
+	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
+	unsigned int bytes = 0;
+	struct ncsim_rxd *d;
+	struct sk_buff *skb;
+	int done = 0;
+	u8 sta, csum;
+	u32 i;
+
+	while (done < budget) {
+		i = port->rx_clean & ring->mask;
+		d = &ring->desc[i];
+		/* pairs with the engine's release: the frame is written */
+		sta = smp_load_acquire(&d->sta);
+		if (!(sta & NCSIM_RXD_STA_DD))
+			break;
+		skb = port->rx_skb[i];
+		port->rx_skb[i] = NULL;
+		port->rx_clean++;
+
+		skb_put(skb, d->len);
+		bytes += d->len;
+		csum = d->csum;
+		if (sta & NCSIM_RXD_STA_VP)
+			skb = netcx_rx_vlan(port->ad, skb, d->vlan);
+		d->sta = 0;
+		done++;
+		if (!skb)	/* the tag could not be put back: dropped */
+			continue;
+		skb->protocol = eth_type_trans(skb, port->dev);
+		/* the csum byte, as ncsim_profile_declare() maps it */
+		netcx_rx_csum_status(port->ad, skb, csum);
+		napi_gro_receive(&port->napi, skb);
+	}
+	if (done) {
+		ncsim_count(port, NCSIM_DRV_RX_PACKETS, done);
+		ncsim_count(port, NCSIM_DRV_RX_BYTES, bytes);
+	}
+	ncsim_rx_refill(port, true);
+	if (done)
+		ncsim_rx_xon(port);
+	return done;
+}
+
+void ncsim_rx_drain(struct ncsim_port *port)
+{
+	unsigned int i;
+
+	for (i = 0; i < NCSIM_RX_RING; i++) {
+		dev_kfree_skb_any(port->rx_skb[i]);
+		port->rx_skb[i] = NULL;
+	}
+}
