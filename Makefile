@@ -44,7 +44,7 @@ DKMS_SRC := /usr/src/netcx-$(DKMS_VERSION)
 dkms-install:
 	rm -rf "$(DKMS_SRC)"
 	mkdir -p "$(DKMS_SRC)"
-	cp -r Makefile Kbuild dkms.conf LICENSE src include kunit bench "$(DKMS_SRC)"
+	cp -r Makefile Kbuild dkms.conf LICENSE src include testing kunit bench "$(DKMS_SRC)"
 	dkms install netcx/$(DKMS_VERSION)
 
 dkms-remove:

@@ -49,8 +49,8 @@
 #include "core/core.h"
 #include "core/counters.h"
 #include "ncsim/ncsim.h"
-#include "../kunit/netcx_pkt_build.h"
-#include "../kunit/netcx_test.h"
+#include "../testing/netcx_pkt_build.h"
+#include "../testing/netcx_test.h"
 
 static unsigned int rounds = 31;
 module_param(rounds, uint, 0444);

@@ -12,7 +12,7 @@
 #include <linux/skbuff.h>
 
 #include "../src/ncsim/hw.h"
-#include "netcx_pkt_build.h"
+#include "../testing/netcx_pkt_build.h"
 
 #define HT_BUF		8192
 #define HT_FRAMES	16

@@ -15,7 +15,7 @@
 
 #include <netcx/pkt.h>
 
-#include "netcx_pkt_build.h"
+#include "../testing/netcx_pkt_build.h"
 
 #define L(...)	((const struct tb_layer[]){ __VA_ARGS__, { TB_END } })
 

@@ -12,7 +12,7 @@
 #include <netcx/netcx.h>
 
 #include "core/core.h"
-#include "netcx_test.h"
+#include "../testing/netcx_test.h"
 
 #define TX	NETCX_OFFLOAD_TX_CSUM
 #define RX	NETCX_OFFLOAD_RX_CSUM

@@ -13,7 +13,7 @@
 
 #include "core/core.h"
 #include "core/keywords.h"
-#include "netcx_test.h"
+#include "../testing/netcx_test.h"
 
 #define TX	NETCX_OFFLOAD_TX_CSUM
 #define RX	NETCX_OFFLOAD_RX_CSUM

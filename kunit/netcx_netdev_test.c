@@ -14,7 +14,7 @@
 
 #include <netcx/netcx.h>
 
-#include "netcx_test.h"
+#include "../testing/netcx_test.h"
 
 #define TX	NETCX_OFFLOAD_TX_CSUM
 #define RX	NETCX_OFFLOAD_RX_CSUM

@@ -17,8 +17,8 @@
 
 #include <netcx/netcx.h>
 
-#include "netcx_counters.h"
-#include "netcx_test.h"
+#include "../testing/netcx_counters.h"
+#include "../testing/netcx_test.h"
 
 #define NC	NETCX_CSUM_NOT_CHECKED
 #define OK	NETCX_CSUM_VALID

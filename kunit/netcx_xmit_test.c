@@ -25,9 +25,9 @@
 
 #include "core/core.h"
 #include "core/counters.h"
-#include "netcx_counters.h"
-#include "netcx_pkt_build.h"
-#include "netcx_test.h"
+#include "../testing/netcx_counters.h"
+#include "../testing/netcx_pkt_build.h"
+#include "../testing/netcx_test.h"
 
 #define L(...)	((const struct tb_layer[]){ __VA_ARGS__, { TB_END } })
 

@@ -19,7 +19,7 @@ dst=$NETCX_SCRATCH/build/$name
 mkdir -p "$dst"
 # Keep modification times, so that kbuild rebuilds only what changed.
 (cd "$NETCX_TOP" && cp -a --parents Kbuild $(git ls-files -co --exclude-standard \
-	src include kunit bench 2>/dev/null || find src include kunit bench -type f) "$dst")
+	src include testing kunit bench 2>/dev/null || find src include testing kunit bench -type f) "$dst")
 
 # with the KUnit suites and the bench module (Kbuild: NETCX_TESTS)
 make -s -C "$kdir" M="$dst" -j"$NETCX_JOBS" NETCX_TESTS=y "$@" modules >&2

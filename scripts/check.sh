@@ -37,7 +37,7 @@ result() {	# I: the pool's job I passed when its log (its findings) is empty
 	fi
 }
 
-files=$(git ls-files -co --exclude-standard -- 'src/*.[ch]' 'include/*.h' 'kunit/*.[ch]' 'bench/*.[ch]')
+files=$(git ls-files -co --exclude-standard -- 'src/*.[ch]' 'include/*.h' 'testing/*.h' 'kunit/*.[ch]' 'bench/*.[ch]')
 
 build() {	# NAME KDIR [ARGS...]: a clean W=1 C=2 build; prints our warnings
 	local name=$1 kdir=$2 raw=$logdir/build-$1.log.raw dst=$NETCX_SCRATCH/build/check-$1

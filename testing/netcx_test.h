@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Hardware profiles the netcx KUnit suites share: each declares its
- * capabilities on an adapter, like a client driver's probe would.
+ * Hardware profiles the netcx KUnit suites and the bench share: each
+ * declares its capabilities on an adapter, like a client driver's probe
+ * would.
  */
 #ifndef _NETCX_TEST_H
 #define _NETCX_TEST_H
