@@ -24,55 +24,6 @@
 #define TCP_ACK		0x10
 #define TB_FLAGS	(TCP_ACK | TCP_PSH | TCP_FIN)
 
-/**
- * struct tb_pkt - a test packet and where its headers are
- * @buf: the bytes, as built.
- * @len: their number.
- * @nh: the offset of the IP header.
- * @th: the offset of the TCP or UDP header.
- * @hlen: the length of all the headers.
- * @proto: %IPPROTO_TCP or %IPPROTO_UDP.
- * @check: the offset of the transport checksum.
- */
-struct tb_pkt {
-	u8 *buf;
-	unsigned int len;
-	unsigned int nh;
-	unsigned int th;
-	unsigned int hlen;
-	u8 proto;
-	unsigned int check;
-};
-
-static void tb_pkt_init(struct kunit *test, struct tb_pkt *p,
-			const struct tb_layer *l)
-{
-	unsigned int off = 0;
-
-	p->len = tb_len(l);
-	p->buf = kunit_kzalloc(test, p->len, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, p->buf);
-	KUNIT_ASSERT_EQ(test, tb_build(p->buf, p->len, l), p->len);
-
-	for (; l->type != TB_END; off += tb_layer_len(l), l++) {
-		if (l->type == TB_IPV4 || l->type == TB_IPV6)
-			p->nh = off;
-		if (l->type == TB_TCP) {
-			p->th = off;
-			p->hlen = off + tb_layer_len(l);
-			p->proto = IPPROTO_TCP;
-			p->check = off + 16;
-		}
-		if (l->type == TB_UDP) {
-			p->th = off;
-			p->hlen = off + 8;
-			p->proto = IPPROTO_UDP;
-			p->check = off + 6;
-		}
-	}
-	KUNIT_ASSERT_NE(test, p->proto, 0);
-}
-
 /* The transport checksum over pseudo-header and segment: 0xffff if right. */
 static u16 tb_l4_sum(const struct tb_pkt *p, const u8 *pkt, unsigned int len)
 {

@@ -195,65 +195,6 @@ static int xt_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 
 /* ---- packets ---- */
 
-/**
- * struct tb_pkt - a test packet and where its headers are
- * @buf: the bytes, as built.
- * @len: their number.
- * @nh: the offset of the IP header.
- * @th: the offset of the TCP, UDP or ICMP header.
- * @hlen: the length of all the headers.
- * @proto: %IPPROTO_TCP, %IPPROTO_UDP or %IPPROTO_ICMP.
- * @check: the offset of the transport checksum.
- */
-struct tb_pkt {
-	u8 *buf;
-	unsigned int len;
-	unsigned int nh;
-	unsigned int th;
-	unsigned int hlen;
-	u8 proto;
-	unsigned int check;
-};
-
-static void tb_pkt_init(struct kunit *test, struct tb_pkt *p,
-			const struct tb_layer *l)
-{
-	unsigned int off = 0;
-
-	memset(p, 0, sizeof(*p));
-	p->len = tb_len(l);
-	p->buf = kunit_kzalloc(test, p->len, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, p->buf);
-	KUNIT_ASSERT_EQ(test, tb_build(p->buf, p->len, l), p->len);
-
-	for (; l->type != TB_END; off += tb_layer_len(l), l++) {
-		switch (l->type) {
-		case TB_IPV4:
-		case TB_IPV6:
-			p->nh = off;
-			break;
-		case TB_TCP:
-			p->proto = IPPROTO_TCP;
-			p->th = off;
-			p->check = off + 16;
-			break;
-		case TB_UDP:
-			p->proto = IPPROTO_UDP;
-			p->th = off;
-			p->check = off + 6;
-			break;
-		case TB_ICMP:
-			p->proto = IPPROTO_ICMP;
-			p->th = off;
-			p->check = off + 2;
-			break;
-		}
-		if (p->proto && !p->hlen)
-			p->hlen = off + tb_layer_len(l);
-	}
-	KUNIT_ASSERT_NE(test, p->proto, 0);
-}
-
 /* The transport checksum over @len bytes of @pkt: 0xffff when right. */
 static u16 tb_l4_sum(const struct tb_pkt *p, const u8 *pkt, unsigned int len,
 		     unsigned int push)
