@@ -232,7 +232,6 @@ void netcx_features_commit(struct netcx_adapter *ad)
 
 	netcx_compute_permitted(ad);
 	netcx_plan_rows(ad);
-	netcx_plan_compile(ad);
 	features = netcx_permitted_features(ad);
 
 	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;

@@ -146,7 +146,24 @@ static inline void e1000cx_flush(struct e1000cx *e)
 	e1000cx_rd(e, E1000CX_STATUS);
 }
 
-void e1000cx_count(struct e1000cx *e, enum e1000cx_stat s, u64 n);
+/**
+ * e1000cx_count() - add to a driver counter
+ * @e: the adapter.
+ * @s: the counter: NAPI's below %E1000CX_NAPI_STATS, the transmit path's
+ *	from there on.
+ * @n: how much.
+ */
+static inline void e1000cx_count(struct e1000cx *e, enum e1000cx_stat s,
+				 u64 n)
+{
+	struct u64_stats_sync *syncp = s < E1000CX_NAPI_STATS ?
+				       &e->rx_syncp : &e->tx_syncp;
+
+	u64_stats_update_begin(syncp);
+	u64_stats_add(&e->stats[s], n);
+	u64_stats_update_end(syncp);
+}
+
 void e1000cx_read_stats(struct e1000cx *e, u64 *vals);
 
 /* hw.c */

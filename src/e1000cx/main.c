@@ -43,23 +43,6 @@ const char e1000cx_stat_names[E1000CX_NSTATS][ETH_GSTRING_LEN] = {
 };
 
 /**
- * e1000cx_count() - add to a driver counter
- * @e: the adapter.
- * @s: the counter: NAPI's below %E1000CX_NAPI_STATS, the transmit path's
- *	from there on.
- * @n: how much.
- */
-void e1000cx_count(struct e1000cx *e, enum e1000cx_stat s, u64 n)
-{
-	struct u64_stats_sync *syncp = s < E1000CX_NAPI_STATS ?
-				       &e->rx_syncp : &e->tx_syncp;
-
-	u64_stats_update_begin(syncp);
-	u64_stats_add(&e->stats[s], n);
-	u64_stats_update_end(syncp);
-}
-
-/**
  * e1000cx_read_stats() - read the driver's counters
  * @e: the adapter.
  * @vals: room for %E1000CX_NSTATS values.

@@ -107,6 +107,18 @@ struct ncsim_profile {
 	struct ncsim_hw_caps caps;
 };
 
+/* Counts @n under @s: from NAPI, or from ndo_start_xmit (tx_syncp). */
+static inline void ncsim_count(struct ncsim_port *port,
+			       enum ncsim_drv_stat s, unsigned long n)
+{
+	struct u64_stats_sync *syncp = s < NCSIM_DRV_NAPI_STATS ?
+				       &port->napi_syncp : &port->tx_syncp;
+
+	u64_stats_update_begin(syncp);
+	u64_stats_add(&port->stats[s], n);
+	u64_stats_update_end(syncp);
+}
+
 /* profile.c */
 const struct ncsim_profile *ncsim_profile_find(const char *name);
 int ncsim_profile_caps(const struct ncsim_profile *profile,
@@ -123,8 +135,6 @@ void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);
 void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);
 void ncsim_port_kick(struct ncsim_port *port);
-void ncsim_count(struct ncsim_port *port, enum ncsim_drv_stat s,
-		 unsigned long n);
 
 /* tx.c */
 netdev_tx_t ncsim_start_xmit(struct sk_buff *skb, struct net_device *dev);

@@ -37,18 +37,6 @@ const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_DRV_TX_STOPS]		= "tx_queue_stops",
 };
 
-/* Counts @n under @s: from NAPI, or from ndo_start_xmit (tx_syncp). */
-void ncsim_count(struct ncsim_port *port, enum ncsim_drv_stat s,
-		 unsigned long n)
-{
-	struct u64_stats_sync *syncp = s < NCSIM_DRV_NAPI_STATS ?
-				       &port->napi_syncp : &port->tx_syncp;
-
-	u64_stats_update_begin(syncp);
-	u64_stats_add(&port->stats[s], n);
-	u64_stats_update_end(syncp);
-}
-
 /**
  * ncsim_port_read_stats() - read the driver's counters
  * @port: the port.
