@@ -180,6 +180,15 @@ static __always_inline u32 netcx_gso_segs_of(const struct sk_buff *skb,
 	return DIV_ROUND_UP(payload, gso_size);
 }
 
+/* The checksum a %CHECKSUM_PARTIAL skb asks for lies inside the packet. */
+static __always_inline bool netcx_csum_inside(const struct sk_buff *skb)
+{
+	int start = skb_checksum_start_offset(skb);
+
+	return start >= 0 &&
+	       start + skb->csum_offset + sizeof(__sum16) <= skb->len;
+}
+
 /*
  * Walks a packet to transmit, if it asks for an offload: only
  * %CHECKSUM_PARTIAL and GSO skbs are walked, the others ask the hardware
@@ -191,7 +200,7 @@ static __always_inline u32 netcx_gso_segs_of(const struct sk_buff *skb,
 static __always_inline int netcx_tx_walk(struct sk_buff *skb,
 					 struct netcx_pkt_layout *lay)
 {
-	int err, start;
+	int err;
 
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return skb_is_gso(skb) ? -EINVAL : 1;
@@ -201,10 +210,7 @@ static __always_inline int netcx_tx_walk(struct sk_buff *skb,
 		if (err)
 			return err;
 	}
-	start = skb_checksum_start_offset(skb);
-	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len)
-		return -EINVAL;
-	return 0;
+	return netcx_csum_inside(skb) ? 0 : -EINVAL;
 }
 
 /*

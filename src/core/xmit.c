@@ -402,7 +402,6 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 {
 	struct sk_buff *skb = *pskb;
 	struct netcx_pkt_layout lay;
-	int start;
 	u32 fail;
 
 	/*
@@ -418,8 +417,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	    !netcx_pkt_walk_fast(skb, &lay))
 		return netcx_tx_prepare_slow(ad, pskb, desc, NULL);
 	/* netcx_tx_walk()'s check of the walked packet */
-	start = skb_checksum_start_offset(skb);
-	if (start < 0 || start + skb->csum_offset + sizeof(__sum16) > skb->len)
+	if (!netcx_csum_inside(skb))
 		return netcx_tx_prepare_slow(ad, pskb, desc, NULL);
 	fail = netcx_plan_takes(&ad->plan, skb, &lay,
 				READ_ONCE(ad->dev->features), desc);
