@@ -12,9 +12,12 @@ suites=()
 loaded=()
 
 insmod "$build/netcx.ko" || exit 1
-# the ncsim hardware model suite calls the model in ncsim.ko
+# the ncsim hardware model suites call the model in ncsim.ko
 insmod "$build/ncsim.ko" || exit 1
-for mod in "$build"/kunit/*.ko; do
+# the suites this build made (modules.order), not a stale .ko an earlier
+# build of a renamed or removed suite left in the folder
+for mod in $(sed -n 's#^.*/\(kunit/[^/]*\)\.k\?o$#\1.ko#p' "$build/modules.order"); do
+	mod=$build/$mod
 	[ -e "$mod" ] || continue
 	name=$(basename "$mod" .ko)
 	if ! insmod "$mod"; then
