@@ -46,9 +46,7 @@
 #include <compat/compat.h>
 #include <netcx/netcx.h>
 
-#include "core/core.h"
-#include "core/counters.h"
-#include "ncsim/ncsim.h"
+#include "ncsim/footprint.h"
 #include "../testing/netcx_pkt_build.h"
 #include "../testing/netcx_test.h"
 
@@ -886,37 +884,31 @@ static void nb_fallback(struct net_device *nolso, struct net_device *none)
 
 static void nb_memory(struct net_device *dev)
 {
-	size_t ndev = sizeof(struct net_device) + sizeof(struct ncsim_port);
-	size_t ad = kmalloc_size_roundup(sizeof(struct netcx_adapter));
-	size_t pcpu = nr_cpu_ids * sizeof(struct netcx_pcpu_stats);
-	size_t txe = sizeof(struct ncsim_txd) + sizeof(struct sk_buff *);
-	size_t rxe = sizeof(struct ncsim_rxd) + sizeof(struct sk_buff *);
+	struct netcx_footprint nf;
+	struct ncsim_footprint sf;
 	struct sk_buff *skb;
 
+	netcx_footprint(&nf);
+	ncsim_footprint(&sf);
 	nb_put("memory", "nr_cpu_ids", nr_cpu_ids);
-	nb_put("memory", "net_device", sizeof(struct net_device));
-	nb_put("memory", "ncsim_port", sizeof(struct ncsim_port));
+	nb_put("memory", "net_device", sf.net_device);
+	nb_put("memory", "ncsim_port", sf.port);
 	/* alloc_netdev_mqs(): one allocation, the private area after */
-	nb_put("memory", "netdev_alloc", kmalloc_size_roundup(ndev));
-	nb_put("memory", "netcx_adapter", sizeof(struct netcx_adapter));
-	nb_put("memory", "netcx_adapter_slab", ad);
-	nb_put("memory", "netcx_pcpu_stats", sizeof(struct netcx_pcpu_stats));
-	nb_put("memory", "netcx_percpu", pcpu);
-	nb_put("memory", "netcx_per_port", ad + pcpu);
-	nb_put("memory", "ncsim_txd", sizeof(struct ncsim_txd));
-	nb_put("memory", "ncsim_rxd", sizeof(struct ncsim_rxd));
-	nb_put("memory", "tx_ring_entry", txe);
-	nb_put("memory", "rx_ring_entry", rxe);
-	nb_put("memory", "tx_ring", NCSIM_TX_RING);
-	nb_put("memory", "rx_ring", NCSIM_RX_RING);
-	nb_put("memory", "rings_per_port",
-	       kmalloc_size_roundup(NCSIM_TX_RING * sizeof(struct ncsim_txd)) +
-	       kmalloc_size_roundup(NCSIM_TX_RING * sizeof(struct sk_buff *)) +
-	       kmalloc_size_roundup(NCSIM_RX_RING * sizeof(struct ncsim_rxd)) +
-	       kmalloc_size_roundup(NCSIM_RX_RING * sizeof(struct sk_buff *)));
-	/* a posted receive buffer at MTU 1500, as ncsim's ncsim_up() sizes it */
-	skb = __netdev_alloc_skb_ip_align(dev, VLAN_ETH_HLEN + VLAN_HLEN +
-					  ETH_DATA_LEN, GFP_KERNEL);
+	nb_put("memory", "netdev_alloc", sf.netdev_slab);
+	nb_put("memory", "netcx_adapter", nf.adapter);
+	nb_put("memory", "netcx_adapter_slab", nf.adapter_slab);
+	nb_put("memory", "netcx_pcpu_stats", nf.pcpu_stats);
+	nb_put("memory", "netcx_percpu", nf.percpu);
+	nb_put("memory", "netcx_per_port", nf.adapter_slab + nf.percpu);
+	nb_put("memory", "ncsim_txd", sf.txd);
+	nb_put("memory", "ncsim_rxd", sf.rxd);
+	nb_put("memory", "tx_ring_entry", sf.tx_entry);
+	nb_put("memory", "rx_ring_entry", sf.rx_entry);
+	nb_put("memory", "tx_ring", sf.tx_ring);
+	nb_put("memory", "rx_ring", sf.rx_ring);
+	nb_put("memory", "rings_per_port", sf.rings_slab);
+	/* a posted receive buffer at MTU 1500, as ncsim posts it */
+	skb = __netdev_alloc_skb_ip_align(dev, sf.rx_buf_len, GFP_KERNEL);
 	if (skb) {
 		nb_put("memory", "rx_buffer", skb->truesize);
 		kfree_skb(skb);
@@ -963,3 +955,4 @@ module_exit(nb_exit);
 MODULE_DESCRIPTION("netcx benchmarks: per-packet cost, software fallback, memory");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS(NETCX_NS);
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -87,10 +87,28 @@ struct netcx_adapter_ops {
 	int (*changed[NETCX_OFFLOAD_MAX])(struct net_device *dev, u32 active);
 };
 
+/**
+ * struct netcx_footprint - the memory netcx keeps per adapter
+ * @adapter: the size of the adapter structure.
+ * @adapter_slab: the allocation it takes (its kmalloc bucket).
+ * @pcpu_stats: the size of one CPU's counters.
+ * @percpu: the counters of every possible CPU together.
+ *
+ * For a driver's memory accounting and for the benchmarks; filled by
+ * netcx_footprint().
+ */
+struct netcx_footprint {
+	size_t adapter;
+	size_t adapter_slab;
+	size_t pcpu_stats;
+	size_t percpu;
+};
+
 struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
 					   const struct netcx_adapter_ops *ops);
 void netcx_adapter_destroy(struct netcx_adapter *ad);
 struct net_device *netcx_adapter_netdev(const struct netcx_adapter *ad);
+void netcx_footprint(struct netcx_footprint *fp);
 
 int netcx_set_tx_csum_caps(struct netcx_adapter *ad,
 			   const struct netcx_tx_csum_caps *caps);

@@ -306,15 +306,20 @@ slab() {
 }
 
 # inkernel: load bench/netcx_bench.ko, which runs its cases at load and
-# prints them as "netcx_bench: CASE<TAB>METRIC<TAB>VALUE" lines.
+# prints them as "netcx_bench: CASE<TAB>METRIC<TAB>VALUE" lines. It reads
+# ncsim's memory figures (ncsim_footprint()), so ncsim is loaded too; its
+# pair stays down.
 inkernel() {
 	local lines
+	insmod "$build/ncsim.ko" || { note "in-kernel benchmarks: ncsim failed to load"; return; }
 	if ! insmod "$build/bench/netcx_bench.ko"; then
 		note "in-kernel benchmarks: netcx_bench failed to load"
+		rmmod ncsim
 		return
 	fi
 	lines=$(dmesg | sed -n 's/^.*netcx_bench: //p' | awk -F '\t' 'NF == 3')
 	rmmod netcx_bench
+	rmmod ncsim
 	[ -n "$lines" ] && printf '%s\n' "$lines" >> "$tsv"
 	note "in-kernel benchmarks: $(printf '%s\n' "$lines" | grep -c .) figures"
 }

@@ -7,6 +7,7 @@
 #include <linux/ethtool.h>
 #include <linux/export.h>
 #include <linux/percpu.h>
+#include <linux/slab.h>
 #include <linux/u64_stats_sync.h>
 
 #include <compat/compat.h>
@@ -79,6 +80,23 @@ int netcx_stats_init(struct netcx_adapter *ad)
 	}
 	return 0;
 }
+
+/**
+ * netcx_footprint() - the memory netcx keeps per adapter
+ * @fp: filled with the sizes of this build's structures and allocations
+ *	(&struct netcx_footprint).
+ *
+ * What netcx_adapter_create() allocates, the per-CPU counters for every
+ * possible CPU included; the driver's own memory is not counted.
+ */
+void netcx_footprint(struct netcx_footprint *fp)
+{
+	fp->adapter = sizeof(struct netcx_adapter);
+	fp->adapter_slab = kmalloc_size_roundup(fp->adapter);
+	fp->pcpu_stats = sizeof(struct netcx_pcpu_stats);
+	fp->percpu = nr_cpu_ids * fp->pcpu_stats;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_footprint, NETCX_NS);
 
 /**
  * netcx_stats_uninit() - free an adapter's counters

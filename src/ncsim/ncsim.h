@@ -6,6 +6,7 @@
 #ifndef _NCSIM_H
 #define _NCSIM_H
 
+#include <linux/if_vlan.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
@@ -20,6 +21,9 @@ struct ncsim_profile;
 /* Descriptors per ring: powers of 2. */
 #define NCSIM_TX_RING	256
 #define NCSIM_RX_RING	256
+
+/* A receive buffer: a frame of @mtu with two 802.1Q tags. */
+#define NCSIM_RX_BUF_LEN(mtu)	(VLAN_ETH_HLEN + VLAN_HLEN + (mtu))
 
 /**
  * enum ncsim_drv_stat - the driver's own counters

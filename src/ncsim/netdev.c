@@ -13,6 +13,7 @@
  * before it is freed. A port going down stops the wire into its receive
  * ring the same way before it frees the buffers.
  */
+#include <kunit/visibility.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
@@ -22,6 +23,7 @@
 
 #include <netcx/netcx.h>
 
+#include "footprint.h"
 #include "ncsim.h"
 
 /* Frames the engine puts on the wire in one poll: the peer's NAPI weight. */
@@ -150,7 +152,7 @@ static void ncsim_up(struct ncsim_port *port)
 	port->rx_tail = 0;
 	port->rx_clean = 0;
 	/* up to two tags: the MTU does not count them */
-	port->rx_buf_len = VLAN_ETH_HLEN + VLAN_HLEN + dev->mtu;
+	port->rx_buf_len = NCSIM_RX_BUF_LEN(dev->mtu);
 	/* short of buffers, the ring fills as frames arrive and NAPI runs */
 	ncsim_rx_refill(port, false);
 
@@ -464,3 +466,33 @@ void ncsim_port_destroy(struct ncsim_port *port)
 	synchronize_net();
 	ncsim_port_free(port);
 }
+
+/**
+ * ncsim_footprint() - the memory an ncsim port keeps
+ * @fp: filled with the sizes of this build's structures and allocations
+ *	(&struct ncsim_footprint); netcx's own are netcx_footprint()'s.
+ *
+ * What ncsim_port_create() allocates (alloc_etherdev() makes the
+ * net_device and the port one allocation), and the receive buffers
+ * ncsim_up() posts; not the kernel's queues of a net_device, nor the
+ * model's two frame buffers.
+ */
+void ncsim_footprint(struct ncsim_footprint *fp)
+{
+	fp->net_device = sizeof(struct net_device);
+	fp->port = sizeof(struct ncsim_port);
+	fp->netdev_slab = kmalloc_size_roundup(fp->net_device + fp->port);
+	fp->txd = sizeof(struct ncsim_txd);
+	fp->rxd = sizeof(struct ncsim_rxd);
+	fp->tx_ring = NCSIM_TX_RING;
+	fp->rx_ring = NCSIM_RX_RING;
+	fp->tx_entry = fp->txd + sizeof(struct sk_buff *);
+	fp->rx_entry = fp->rxd + sizeof(struct sk_buff *);
+	fp->rings_slab =
+		kmalloc_size_roundup(NCSIM_TX_RING * fp->txd) +
+		kmalloc_size_roundup(NCSIM_TX_RING * sizeof(struct sk_buff *)) +
+		kmalloc_size_roundup(NCSIM_RX_RING * fp->rxd) +
+		kmalloc_size_roundup(NCSIM_RX_RING * sizeof(struct sk_buff *));
+	fp->rx_buf_len = NCSIM_RX_BUF_LEN(ETH_DATA_LEN);
+}
+EXPORT_SYMBOL_IF_KUNIT(ncsim_footprint);
