@@ -41,16 +41,16 @@
 #define ICMP		{ TB_ICMP }
 #define DATA(n)		{ TB_DATA, n }
 
-/* The hardware each case runs on (the suite's xt_declare()). */
+/* The hardware: testing/netcx_test.h's profiles (xt_declare()). */
 enum xt_profile {
-	XT_FULL,	/* netcx_test.h's full: every flag, no offset limit */
-	XT_E1000,	/* netcx_test.h's e1000: generic checksum, IPv4 LSO */
-	XT_BASIC,	/* protocol-aware, no options, offset limits 14/34 */
-	XT_LIMITS,	/* full checksum; LSO and USO with tight limits */
-	XT_KW,		/* full, with keywords switching kinds off */
-	XT_PRIO,	/* checksum; priority tags only */
-	XT_VLANONLY,	/* checksum; VLAN tags only */
-	XT_SEED,	/* generic checksum; LSO with segmentation seeds */
+	XT_FULL,	/* NETCX_TEST_FULL: every flag, no offset limit */
+	XT_E1000,	/* NETCX_TEST_E1000: generic checksum, IPv4 LSO */
+	XT_BASIC,	/* NETCX_TEST_BASIC: offset limits 14/34 */
+	XT_LIMITS,	/* NETCX_TEST_LIMITS: LSO and USO, tight limits */
+	XT_KW,		/* NETCX_TEST_FULL, keywords switching kinds off */
+	XT_PRIO,	/* NETCX_TEST_PRIO: priority tags only */
+	XT_VLANONLY,	/* NETCX_TEST_VLAN: VLAN tags only */
+	XT_SEED,	/* NETCX_TEST_SEED: LSO with segmentation seeds */
 };
 
 enum xt_sum {

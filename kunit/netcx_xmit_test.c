@@ -36,82 +36,23 @@
 #define XT_KEYWORDS	"*TCPChecksumOffloadIPv6=2,*LsoV2IPv4=0," \
 			"*PriorityVLANTag=1,*UsoIPv6=0"
 
-static const struct netcx_tx_csum_caps xt_basic_tx = {
-	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-	.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
-	.l3_offset_limit = 14,
-	.l4_offset_limit = 34,
-};
-
-static const struct netcx_tx_csum_caps xt_full_tx = {
-	.l3 = NETCX_L3_ALL,
-	.l4 = NETCX_L4_ALL,
-};
-
-static const struct netcx_gso_caps xt_limits_lso = {
-	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-	.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-	.l4_offset_limit = 54,
-	.max_size = 6000,
-	.min_segs = 3,
-	.max_segs = 5,
-};
-
-static const struct netcx_gso_caps xt_limits_uso = {
-	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-	.l4 = NETCX_L4_UDP,
-	.max_size = 4000,
-	.min_segs = 2,
-	.max_segs = 3,
-};
-
-/* An Intel-like TSO engine: the headers seeded as it wants them */
-static const struct netcx_tx_csum_caps xt_seed_tx = {
-	.l3 = NETCX_L3_ALL,
-	.l4 = NETCX_L4_ALL,
-	.generic = true,
-	.l4_offset_limit = 239,
-};
-
-static const struct netcx_gso_caps xt_seed_lso = {
-	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-	.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-	.l4_offset_limit = 195,
-	.max_size = 65536,
-	.min_segs = 2,
-	.seed = NETCX_GSO_SEED_NO_LEN | NETCX_GSO_SEED_IPV4_CSUM0,
-};
-
-static const struct netcx_ieee8021q_caps xt_prio = { .kinds = NETCX_TAG_PRIO };
-static const struct netcx_ieee8021q_caps xt_vlan = { .kinds = NETCX_TAG_VLAN };
-
 static int xt_declare(struct netcx_adapter *ad, enum xt_profile profile)
 {
-	switch (profile) {
-	case XT_FULL:
-		return netcx_test_declare(ad, NETCX_TEST_FULL);
-	case XT_E1000:
-		return netcx_test_declare(ad, NETCX_TEST_E1000);
-	case XT_BASIC:
-		return netcx_set_tx_csum_caps(ad, &xt_basic_tx);
-	case XT_LIMITS:
-		return netcx_set_tx_csum_caps(ad, &xt_full_tx) ?:
-		       netcx_set_lso_caps(ad, &xt_limits_lso) ?:
-		       netcx_set_uso_caps(ad, &xt_limits_uso);
-	case XT_KW:
-		return netcx_test_declare(ad, NETCX_TEST_FULL) ?:
-		       netcx_set_keywords(ad, XT_KEYWORDS);
-	case XT_PRIO:
-		return netcx_test_declare(ad, NETCX_TEST_CSUM) ?:
-		       netcx_set_ieee8021q_caps(ad, &xt_prio);
-	case XT_VLANONLY:
-		return netcx_test_declare(ad, NETCX_TEST_CSUM) ?:
-		       netcx_set_ieee8021q_caps(ad, &xt_vlan);
-	case XT_SEED:
-		return netcx_set_tx_csum_caps(ad, &xt_seed_tx) ?:
-		       netcx_set_lso_caps(ad, &xt_seed_lso);
-	}
-	return -EINVAL;
+	static const enum netcx_test_profile of[] = {
+		[XT_FULL] = NETCX_TEST_FULL,
+		[XT_E1000] = NETCX_TEST_E1000,
+		[XT_BASIC] = NETCX_TEST_BASIC,
+		[XT_LIMITS] = NETCX_TEST_LIMITS,
+		[XT_KW] = NETCX_TEST_FULL,
+		[XT_PRIO] = NETCX_TEST_PRIO,
+		[XT_VLANONLY] = NETCX_TEST_VLAN,
+		[XT_SEED] = NETCX_TEST_SEED,
+	};
+
+	if (profile >= ARRAY_SIZE(of))
+		return -EINVAL;
+	return netcx_test_declare(ad, of[profile]) ?:
+	       (profile == XT_KW ? netcx_set_keywords(ad, XT_KEYWORDS) : 0);
 }
 
 /* ---- the device: a driver whose ndo_features_check is netcx's own ---- */
@@ -794,7 +735,7 @@ static void lso_seed_test(struct kunit *test)
 
 static void lso_seed_verify_test(struct kunit *test)
 {
-	struct netcx_gso_caps lso = xt_seed_lso;
+	struct netcx_gso_caps lso = netcx_test_profiles[NETCX_TEST_SEED].lso;
 
 	lso.seed = BIT(7);
 	KUNIT_EXPECT_STREQ(test, netcx_check_lso(&lso),

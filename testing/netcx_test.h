@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Hardware profiles the netcx KUnit suites and the bench share: each
- * declares its capabilities on an adapter, like a client driver's probe
- * would.
+ * Hardware profiles the netcx KUnit suites and the bench share, defined
+ * once as data (netcx_test_profiles[]); netcx_test_declare() declares one
+ * on an adapter, like a client driver's probe would.
  */
 #ifndef _NETCX_TEST_H
 #define _NETCX_TEST_H
@@ -14,6 +14,11 @@ enum netcx_test_profile {
 	NETCX_TEST_CSUM,	/* TCP/UDP checksums over IPv4/IPv6, no GSO */
 	NETCX_TEST_E1000,	/* generic checksum, IPv4 TSO */
 	NETCX_TEST_FULL,	/* every offload, every flag */
+	NETCX_TEST_BASIC,	/* TX checksum without options, offsets 14/34 */
+	NETCX_TEST_LIMITS,	/* full checksum; LSO and USO, tight limits */
+	NETCX_TEST_PRIO,	/* checksums; priority tags only */
+	NETCX_TEST_VLAN,	/* checksums; VLAN tags only */
+	NETCX_TEST_SEED,	/* generic checksum; LSO seeding headers */
 };
 
 #define NETCX_TEST_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | \
@@ -39,95 +44,145 @@ enum netcx_test_profile {
 #define NETCX_TEST_FULL_USO_SIZE	131072
 #define NETCX_TEST_FULL_USO_SEGS	64
 
-static inline int netcx_test_declare_csum(struct netcx_adapter *ad)
-{
-	static const struct netcx_tx_csum_caps tx = {
-		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-		.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
-	};
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_TEST_ALL_KINDS,
-	};
+/**
+ * struct netcx_test_caps - a reference profile: what its hardware declares
+ * @tx_csum: declared when @tx_csum.l3 is not 0.
+ * @rx_csum: declared when @rx_csum.kinds is not 0.
+ * @lso: declared when @lso.l3 is not 0.
+ * @uso: declared when @uso.l3 is not 0.
+ * @rsc: declared when @rsc.l3 is not 0.
+ * @tag: declared when @tag.kinds is not 0.
+ */
+struct netcx_test_caps {
+	struct netcx_tx_csum_caps tx_csum;
+	struct netcx_rx_csum_caps rx_csum;
+	struct netcx_gso_caps lso;
+	struct netcx_gso_caps uso;
+	struct netcx_rsc_caps rsc;
+	struct netcx_ieee8021q_caps tag;
+};
 
-	return netcx_set_tx_csum_caps(ad, &tx) ?:
-	       netcx_set_rx_csum_caps(ad, &rx);
+#define NETCX_TEST_TX_CSUM_V4V6 {					\
+	.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,				\
+	.l4 = NETCX_L4_TCP | NETCX_L4_UDP,				\
 }
 
-static inline int netcx_test_declare_e1000(struct netcx_adapter *ad)
-{
-	static const struct netcx_tx_csum_caps tx = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_ALL,
-		.generic = true,
-		.l4_offset_limit = 255,
-	};
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_TCP4 | NETCX_UDP4,
-	};
-	static const struct netcx_gso_caps lso = {
-		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV4_OPTS,
-		.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-		.max_size = 65536,
-		.min_segs = 2,
-	};
-
-	return netcx_set_tx_csum_caps(ad, &tx) ?:
-	       netcx_set_rx_csum_caps(ad, &rx) ?:
-	       netcx_set_lso_caps(ad, &lso);
-}
-
-static inline int netcx_test_declare_full(struct netcx_adapter *ad)
-{
-	static const struct netcx_tx_csum_caps tx = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_ALL,
-	};
-	static const struct netcx_rx_csum_caps rx = {
-		.kinds = NETCX_TEST_ALL_KINDS,
-	};
-	static const struct netcx_gso_caps lso = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-		.max_size = NETCX_TEST_FULL_LSO_SIZE,
-		.min_segs = 2,
-		.max_segs = NETCX_TEST_FULL_LSO_SEGS,
-	};
-	static const struct netcx_gso_caps uso = {
-		.l3 = NETCX_L3_ALL,
-		.l4 = NETCX_L4_UDP,
-		.max_size = NETCX_TEST_FULL_USO_SIZE,
-		.min_segs = 2,
-		.max_segs = NETCX_TEST_FULL_USO_SEGS,
-	};
-	static const struct netcx_rsc_caps rsc = {
-		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-	};
-	static const struct netcx_ieee8021q_caps tag = {
-		.kinds = NETCX_TEST_TAGS,
-	};
-
-	return netcx_set_tx_csum_caps(ad, &tx) ?:
-	       netcx_set_rx_csum_caps(ad, &rx) ?:
-	       netcx_set_lso_caps(ad, &lso) ?:
-	       netcx_set_uso_caps(ad, &uso) ?:
-	       netcx_set_rsc_caps(ad, &rsc) ?:
-	       netcx_set_ieee8021q_caps(ad, &tag);
-}
+/* The reference profiles, the one place the tests' hardware is defined. */
+static const struct netcx_test_caps netcx_test_profiles[] = {
+	[NETCX_TEST_NONE] = { },
+	[NETCX_TEST_CSUM] = {
+		.tx_csum = NETCX_TEST_TX_CSUM_V4V6,
+		.rx_csum = { .kinds = NETCX_TEST_ALL_KINDS },
+	},
+	[NETCX_TEST_E1000] = {
+		.tx_csum = {
+			.l3 = NETCX_L3_ALL,
+			.l4 = NETCX_L4_ALL,
+			.generic = true,
+			.l4_offset_limit = 255,
+		},
+		.rx_csum = { .kinds = NETCX_TCP4 | NETCX_UDP4 },
+		.lso = {
+			.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV4_OPTS,
+			.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+			.max_size = 65536,
+			.min_segs = 2,
+		},
+	},
+	[NETCX_TEST_FULL] = {
+		.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },
+		.rx_csum = { .kinds = NETCX_TEST_ALL_KINDS },
+		.lso = {
+			.l3 = NETCX_L3_ALL,
+			.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+			.max_size = NETCX_TEST_FULL_LSO_SIZE,
+			.min_segs = 2,
+			.max_segs = NETCX_TEST_FULL_LSO_SEGS,
+		},
+		.uso = {
+			.l3 = NETCX_L3_ALL,
+			.l4 = NETCX_L4_UDP,
+			.max_size = NETCX_TEST_FULL_USO_SIZE,
+			.min_segs = 2,
+			.max_segs = NETCX_TEST_FULL_USO_SEGS,
+		},
+		.rsc = { .l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6 },
+		.tag = { .kinds = NETCX_TEST_TAGS },
+	},
+	[NETCX_TEST_BASIC] = {
+		.tx_csum = {
+			.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+			.l4 = NETCX_L4_TCP | NETCX_L4_UDP,
+			.l3_offset_limit = 14,
+			.l4_offset_limit = 34,
+		},
+	},
+	[NETCX_TEST_LIMITS] = {
+		.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },
+		.lso = {
+			.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+			.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+			.l4_offset_limit = 54,
+			.max_size = 6000,
+			.min_segs = 3,
+			.max_segs = 5,
+		},
+		.uso = {
+			.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+			.l4 = NETCX_L4_UDP,
+			.max_size = 4000,
+			.min_segs = 2,
+			.max_segs = 3,
+		},
+	},
+	[NETCX_TEST_PRIO] = {
+		.tx_csum = NETCX_TEST_TX_CSUM_V4V6,
+		.rx_csum = { .kinds = NETCX_TEST_ALL_KINDS },
+		.tag = { .kinds = NETCX_TAG_PRIO },
+	},
+	[NETCX_TEST_VLAN] = {
+		.tx_csum = NETCX_TEST_TX_CSUM_V4V6,
+		.rx_csum = { .kinds = NETCX_TEST_ALL_KINDS },
+		.tag = { .kinds = NETCX_TAG_VLAN },
+	},
+	[NETCX_TEST_SEED] = {
+		.tx_csum = {
+			.l3 = NETCX_L3_ALL,
+			.l4 = NETCX_L4_ALL,
+			.generic = true,
+			.l4_offset_limit = 239,
+		},
+		.lso = {
+			.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
+			.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
+			.l4_offset_limit = 195,
+			.max_size = 65536,
+			.min_segs = 2,
+			.seed = NETCX_GSO_SEED_NO_LEN | NETCX_GSO_SEED_IPV4_CSUM0,
+		},
+	},
+};
 
 /* Declare @profile's capabilities on @ad: 0 or the first error. */
 static inline int netcx_test_declare(struct netcx_adapter *ad,
 				     enum netcx_test_profile profile)
 {
-	switch (profile) {
-	case NETCX_TEST_CSUM:
-		return netcx_test_declare_csum(ad);
-	case NETCX_TEST_E1000:
-		return netcx_test_declare_e1000(ad);
-	case NETCX_TEST_FULL:
-		return netcx_test_declare_full(ad);
-	default:
-		return 0;
-	}
+	const struct netcx_test_caps *c = &netcx_test_profiles[profile];
+	int err = 0;
+
+	if (c->tx_csum.l3)
+		err = netcx_set_tx_csum_caps(ad, &c->tx_csum);
+	if (!err && c->rx_csum.kinds)
+		err = netcx_set_rx_csum_caps(ad, &c->rx_csum);
+	if (!err && c->lso.l3)
+		err = netcx_set_lso_caps(ad, &c->lso);
+	if (!err && c->uso.l3)
+		err = netcx_set_uso_caps(ad, &c->uso);
+	if (!err && c->rsc.l3)
+		err = netcx_set_rsc_caps(ad, &c->rsc);
+	if (!err && c->tag.kinds)
+		err = netcx_set_ieee8021q_caps(ad, &c->tag);
+	return err;
 }
 
 #endif /* _NETCX_TEST_H */
