@@ -237,6 +237,14 @@ static const struct layout_case layout_cases[] = {
 			 .gso_size = 1000, .gso_segs = 3 },
 	},
 	{
+		/* a sender's count the length does not agree with */
+		.name = "gso_tcp4_wrong_segs_counted_again",
+		.hdrs = L({ TB_ETH }, { TB_IPV4 }, { TB_TCP }, { TB_DATA, 3000 }),
+		.gso_type = SKB_GSO_TCPV4, .gso_size = 1000, .gso_segs = 7,
+		.lay = { .l2_len = 14, .l3_len = 20, .l4_len = 20, .l3 = V4,
+			 .l4 = TCP, .gso_size = 1000, .gso_segs = 3 },
+	},
+	{
 		.name = "gso_tcp6_segments_counted",
 		.hdrs = L({ TB_ETH }, { TB_IPV6 }, { TB_TCP }, { TB_DATA, 2001 }),
 		.gso_type = SKB_GSO_TCPV6, .gso_size = 1000,

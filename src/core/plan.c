@@ -329,8 +329,7 @@ static void netcx_plan_offloads(const struct netcx_plan *plan,
 	u32 fail;
 
 	if (skb_is_gso(skb)) {
-		v->segs = netcx_gso_segs_of(skb, netcx_pkt_hdr_len(lay),
-					    lay->gso_size);
+		v->segs = lay->gso_segs;	/* the strict walk counted them */
 		v->gso_off = netcx_gso_off(skb_shinfo(skb)->gso_type);
 		fail = netcx_plan_gso(plan, skb, lay, features, push, v->segs,
 				      c, desc, false);

@@ -163,23 +163,6 @@ struct netcx_tx_verdict {
 	u8 vlan_why;
 };
 
-/*
- * The segments a walked GSO skb yields, from its length: the sender's
- * gso_segs when the length agrees with it (two multiplications), else a
- * division.
- */
-static __always_inline u32 netcx_gso_segs_of(const struct sk_buff *skb,
-					     unsigned int hlen, u16 gso_size)
-{
-	u32 payload = skb->len - hlen;
-	u32 segs = skb_shinfo(skb)->gso_segs;
-	u64 mss = gso_size;
-
-	if (segs && (segs - 1) * mss < payload && payload <= segs * mss)
-		return segs;
-	return DIV_ROUND_UP(payload, gso_size);
-}
-
 /* The checksum a %CHECKSUM_PARTIAL skb asks for lies inside the packet. */
 static __always_inline bool netcx_csum_inside(const struct sk_buff *skb)
 {
@@ -445,9 +428,9 @@ static __always_inline u32 netcx_plan_takes(const struct netcx_plan *plan,
 		netcx_tx_desc_clear(desc);
 	if (skb_is_gso(skb))
 		return netcx_plan_gso(plan, skb, lay, features, 0,
-				      netcx_gso_segs_of(skb,
-							netcx_pkt_hdr_len(lay),
-							lay->gso_size),
+				      netcx_pkt_gso_segs(skb,
+							 netcx_pkt_hdr_len(lay),
+							 lay->gso_size),
 				      c, desc, true);
 	return netcx_plan_csum(plan, skb, lay, features, 0, c, desc, true);
 }

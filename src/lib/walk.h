@@ -20,20 +20,36 @@
 
 int netcx_pkt_walk_slow(const struct sk_buff *skb, struct netcx_pkt_layout *lay);
 
+/*
+ * The segments a GSO skb of @hlen bytes of headers yields, @gso_size
+ * payload bytes each: the sender's gso_segs when the length agrees with
+ * it (two multiplications), else counted from the length (a division).
+ * @skb->len must exceed @hlen.
+ */
+static __always_inline u32 netcx_pkt_gso_segs(const struct sk_buff *skb,
+					      unsigned int hlen, u16 gso_size)
+{
+	u32 payload = skb->len - hlen;
+	u32 segs = skb_shinfo(skb)->gso_segs;
+	u64 mss = gso_size;
+
+	if (segs && (segs - 1) * mss < payload && payload <= segs * mss)
+		return segs;
+	return DIV_ROUND_UP(payload, gso_size);
+}
+
 /* The GSO part of the walk: the segment size and count of a GSO skb. */
 static __always_inline int netcx_pkt_walk_gso(const struct sk_buff *skb,
 					      struct netcx_pkt_layout *lay)
 {
-	const struct skb_shared_info *shinfo = skb_shinfo(skb);
 	unsigned int hlen = netcx_pkt_hdr_len(lay);
 
 	if (skb->len <= hlen)
 		return -EINVAL;
-	lay->gso_size = shinfo->gso_size;
+	lay->gso_size = skb_shinfo(skb)->gso_size;
 	/* Saturates: no device takes that many segments anyway. */
-	lay->gso_segs = shinfo->gso_segs ?:
-		min_t(unsigned int, U16_MAX,
-		      DIV_ROUND_UP(skb->len - hlen, shinfo->gso_size));
+	lay->gso_segs = min_t(u32, U16_MAX,
+			      netcx_pkt_gso_segs(skb, hlen, lay->gso_size));
 	return 0;
 }
 
