@@ -955,4 +955,4 @@ module_exit(nb_exit);
 MODULE_DESCRIPTION("netcx benchmarks: per-packet cost, software fallback, memory");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS(NETCX_NS);
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+MODULE_IMPORT_NS(NCSIM_NS);

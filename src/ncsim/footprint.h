@@ -1,12 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ncsim's memory per port, for the benchmarks: the one thing of ncsim's
- * they read, without its private structures.
+ * they read, without its private structures. Exported always (the bench
+ * is built for Debian's kernels too, which have no KUnit).
  */
 #ifndef _NCSIM_FOOTPRINT_H
 #define _NCSIM_FOOTPRINT_H
 
 #include <linux/types.h>
+
+/*
+ * The namespace ncsim_footprint() is exported into (MODULE_IMPORT_NS), a
+ * bare token or a string literal as the kernel wants (src/compat/probe.mk).
+ */
+#ifdef NETCX_HAVE_NS_TOKEN
+#define NCSIM_NS NCSIM
+#else
+#define NCSIM_NS "NCSIM"
+#endif
 
 /**
  * struct ncsim_footprint - the memory an ncsim port keeps

@@ -13,7 +13,6 @@
  * before it is freed. A port going down stops the wire into its receive
  * ring the same way before it frees the buffers.
  */
-#include <kunit/visibility.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
@@ -495,4 +494,4 @@ void ncsim_footprint(struct ncsim_footprint *fp)
 		kmalloc_size_roundup(NCSIM_RX_RING * sizeof(struct sk_buff *));
 	fp->rx_buf_len = NCSIM_RX_BUF_LEN(ETH_DATA_LEN);
 }
-EXPORT_SYMBOL_IF_KUNIT(ncsim_footprint);
+EXPORT_SYMBOL_NS_GPL(ncsim_footprint, NCSIM_NS);
