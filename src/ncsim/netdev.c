@@ -8,6 +8,10 @@
  * wire into the peer's receive engine (and schedule the peer's NAPI),
  * reaps the completions, then receives (rx.c).
  *
+ * The frames the engine puts on the wire in one poll are one receive pass
+ * of the peer's engine: the poll ends it (ncsim_hw_rx_flush()), so that
+ * the coalesce the peer's engine holds open goes to its ring.
+ *
  * The peer pointer is RCU, as in veth: a port going away clears both ends
  * under RTNL, and unregistering it waits a grace period (synchronize_net())
  * before it is freed. A port going down stops the wire into its receive
@@ -76,6 +80,17 @@ static int ncsim_wire(void *priv, const struct ncsim_hw_frame *fr)
 	return err;
 }
 
+/* The end of a poll's frames: the peer's receive pass ends. */
+static void ncsim_wire_end(struct ncsim_port *port)
+{
+	struct ncsim_port *peer;
+
+	peer = rcu_dereference(port->peer);
+	/* what it holds belongs to buffers it posted: up, or under RCU */
+	if (peer && ncsim_hw_rx_flush(&peer->hw_rx))
+		napi_schedule(&peer->napi);
+}
+
 /*
  * 802.3x flow control on the wire: the frames the peer's receive ring takes
  * now. No PAUSE (UINT_MAX) when either end has it off, when nobody is there,
@@ -121,6 +136,7 @@ static int ncsim_poll(struct napi_struct *napi, int budget)
 	/* the engine puts frames on the wire: its far end is RCU */
 	rcu_read_lock();
 	ncsim_hw_tx_process(&port->hw_tx, NCSIM_TX_BUDGET);
+	ncsim_wire_end(port);
 	rcu_read_unlock();
 	ncsim_tx_clean(port, budget);
 	/* paused: the peer's NAPI runs ours again when it has room */
@@ -265,10 +281,12 @@ static void ncsim_port_program(struct ncsim_port *port)
 		   netcx_active(port->ad, NETCX_OFFLOAD_RX_CSUM));
 	WRITE_ONCE(port->hw_rx.strip_kinds,
 		   netcx_active(port->ad, NETCX_OFFLOAD_VLAN_RX));
+	WRITE_ONCE(port->hw_rx.rsc_kinds,
+		   netcx_active(port->ad, NETCX_OFFLOAD_RSC));
 }
 
 /*
- * netcx's change callback, for both offloads with a register: in it
+ * netcx's change callback, for the offloads with a register: in it
  * netcx_active() answers the state being applied (or restored).
  */
 static int ncsim_offload_changed(struct net_device *dev, u32 active)
@@ -282,6 +300,7 @@ static const struct netcx_adapter_ops ncsim_netcx_ops = {
 	.changed = {
 		[NETCX_OFFLOAD_RX_CSUM] = ncsim_offload_changed,
 		[NETCX_OFFLOAD_VLAN_RX] = ncsim_offload_changed,
+		[NETCX_OFFLOAD_RSC] = ncsim_offload_changed,
 	},
 };
 
