@@ -318,6 +318,12 @@ static const struct netcx_rsc_case netcx_rsc_cases[] = {
 	  "RSC never coalesces IPv4 options or IPv6 extension headers" },
 	{ "IPv6 ext", { .l3 = NETCX_L3_IPV6 | NETCX_L3_IPV6_EXT },
 	  "RSC never coalesces IPv4 options or IPv6 extension headers" },
+	{ "max_segs 0: the default", { .l3 = NETCX_L3_IPV4 }, NULL },
+	{ "max_segs 1", { .l3 = NETCX_L3_IPV4, .max_segs = 1 },
+	  "RSC maximum segment count is 1 (0 takes the default)" },
+	{ "max_segs 2", { .l3 = NETCX_L3_IPV6, .max_segs = 2 }, NULL },
+	{ "max_segs 65535", { .l3 = NETCX_L3_IPV4, .max_segs = U16_MAX },
+	  NULL },
 };
 
 static void netcx_rsc_case_desc(const struct netcx_rsc_case *c, char *desc)

@@ -656,6 +656,10 @@ static void stats_names_test(struct kunit *test)
 		"rx_csum_valid", "rx_csum_invalid", "rx_csum_not_checked",
 		"rx_csum_inactive", "rx_csum_complete",
 		"rx_vlan_hw", "rx_vlan_sw",
+		"rx_rsc_packets", "rx_rsc_segments", "rx_rsc_bytes",
+		"rx_rsc_refused_inactive", "rx_rsc_refused_shape",
+		"rx_rsc_refused_csum", "rx_rsc_refused_malformed",
+		"rx_rsc_refused_nomem",
 	};
 	struct netcx_adapter *ad = xt_setup(test, XT_FULL, 0);
 	struct tc_snap s;

@@ -183,17 +183,42 @@ static inline u32 netcx_gso_max_segs(const struct netcx_gso_caps *caps)
 #define NETCX_GSO_SEED_IPV4_CSUM0	BIT(1)
 #define NETCX_GSO_SEED_ALL		GENMASK(1, 0)
 
+/*
+ * The most TCP segments RSC hardware coalesces into one frame when the
+ * declaration says 0: the 64 of Broadcom's TPA (bnxt's MAX_TPA_SEGS_P5 is
+ * 63), within the 64 KiB the IP length fields allow at any common MSS.
+ */
+#define NETCX_RSC_MAX_SEGS_DEFAULT	64
+
 /**
  * struct netcx_rsc_caps - receive segment coalescing capabilities
  * @l3: %NETCX_L3_IPV4 and/or %NETCX_L3_IPV6 (without options or extension
  *	headers: RSC never coalesces those).
  * @tcp_timestamp: segments carrying only the TCP timestamp option are
  *	coalesced too.
+ * @max_segs: the most TCP segments the hardware coalesces into one frame;
+ *	0 means %NETCX_RSC_MAX_SEGS_DEFAULT, 1 is refused (nothing would be
+ *	coalesced). netcx_rx_rsc() refuses a frame reported with more.
+ *
+ * A coalesced frame is never longer than its IP length field allows (64
+ * KiB of IP packet): the hardware stops there whatever @max_segs says.
  */
 struct netcx_rsc_caps {
 	u8 l3;
 	bool tcp_timestamp;
+	u16 max_segs;
 };
+
+/**
+ * netcx_rsc_max_segs() - the segment count RSC coalesces at most
+ * @caps: RSC capabilities.
+ *
+ * Return: @caps->max_segs, or for 0 %NETCX_RSC_MAX_SEGS_DEFAULT.
+ */
+static inline u16 netcx_rsc_max_segs(const struct netcx_rsc_caps *caps)
+{
+	return caps->max_segs ?: NETCX_RSC_MAX_SEGS_DEFAULT;
+}
 
 /**
  * struct netcx_ieee8021q_caps - IEEE 802.1Q tagging capabilities

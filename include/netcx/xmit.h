@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * netcx per-packet paths: the transmit decision and descriptor, the receive
- * checksum report, and the counters of every path taken.
+ * checksum report, coalesced receive frames, and the counters of every path
+ * taken.
  *
  * A client driver wires them up as:
  *
@@ -24,7 +25,10 @@
  *   then, after eth_type_trans():
  *	netcx_rx_csum(ad, skb, &hw_result), or
  *	netcx_rx_csum_status(ad, skb, hw_status), or
- *	netcx_rx_csum_complete(ad, skb, hw_sum), then GRO.
+ *	netcx_rx_csum_complete(ad, skb, hw_sum);
+ *	for a frame the hardware coalesced (RSC), after the checksum:
+ *	netcx_rx_rsc(ad, skb, hw_segs, hw_mss);
+ *   then GRO.
  *
  *   ethtool -S: netcx_stats_count(), netcx_stats_strings(),
  *	netcx_stats_fill() after (or before) the driver's own.
@@ -125,6 +129,8 @@ void netcx_rx_csum_complete(struct netcx_adapter *ad, struct sk_buff *skb,
 			    __wsum csum);
 struct sk_buff *netcx_rx_vlan(struct netcx_adapter *ad, struct sk_buff *skb,
 			      u16 tci);
+void netcx_rx_rsc(struct netcx_adapter *ad, struct sk_buff *skb, u16 segs,
+		  u16 mss);
 
 int netcx_stats_count(const struct netcx_adapter *ad);
 void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data);

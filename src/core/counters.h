@@ -51,6 +51,20 @@ enum netcx_tx_stat {
  * @NETCX_RX_VLAN_HW: a stripped tag handed to the stack out of band.
  * @NETCX_RX_VLAN_SW: a stripped tag put back into the frame: stripping
  *	is off for its kind, and the hardware stripped it anyway.
+ * @NETCX_RX_RSC_PACKETS: coalesced frames handed to the stack as hardware
+ *	GRO packets (netcx_rx_rsc()).
+ * @NETCX_RX_RSC_SEGMENTS: the TCP segments they were coalesced from.
+ * @NETCX_RX_RSC_BYTES: their bytes, from the Ethernet header on.
+ * @NETCX_RX_RSC_INACTIVE: a coalesced frame passed on as a plain packet:
+ *	RSC is off for its kind (%NETIF_F_GRO_HW, a keyword, not declared).
+ * @NETCX_RX_RSC_SHAPE: ... not TCP over IPv4 without options or IPv6
+ *	without extension headers, or a SYN, RST or URG segment.
+ * @NETCX_RX_RSC_CSUM: ... its TCP checksum not verified
+ *	(%CHECKSUM_UNNECESSARY) by the receive checksum report.
+ * @NETCX_RX_RSC_MALFORMED: ... the headers, the IP length or header
+ *	checksum, the segment count or MSS contradict the frame or the
+ *	declaration, or the call came before eth_type_trans().
+ * @NETCX_RX_RSC_NOMEM: ... its headers could not be made writable.
  * @NETCX_RX_STATS: the number of receive counters.
  */
 enum netcx_rx_stat {
@@ -61,6 +75,14 @@ enum netcx_rx_stat {
 	NETCX_RX_COMPLETE,
 	NETCX_RX_VLAN_HW,
 	NETCX_RX_VLAN_SW,
+	NETCX_RX_RSC_PACKETS,
+	NETCX_RX_RSC_SEGMENTS,
+	NETCX_RX_RSC_BYTES,
+	NETCX_RX_RSC_INACTIVE,
+	NETCX_RX_RSC_SHAPE,
+	NETCX_RX_RSC_CSUM,
+	NETCX_RX_RSC_MALFORMED,
+	NETCX_RX_RSC_NOMEM,
 	NETCX_RX_STATS,
 };
 
@@ -83,6 +105,7 @@ struct netcx_pcpu_stats {
 int netcx_stats_init(struct netcx_adapter *ad);
 void netcx_stats_uninit(struct netcx_adapter *ad);
 void netcx_count_rx(struct netcx_adapter *ad, enum netcx_rx_stat stat);
+void netcx_count_rx_rsc(struct netcx_adapter *ad, u32 segs, u32 bytes);
 
 /*
  * Counts @n under @stat and, unless %NETCX_WHY_NONE, under @why, on this

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The receive side: the hardware's per-layer checksum results, filtered by
- * the receive checksum kinds that are active, set on the skb; and a stripped
- * 802.1Q tag handed to the stack as the tag features ask.
+ * the receive checksum kinds that are active, set on the skb; a stripped
+ * 802.1Q tag handed to the stack as the tag features ask; and a frame the
+ * hardware coalesced handed over as the packet software GRO would build.
  */
 #include <linux/export.h>
 #include <linux/if_ether.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <net/gro.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
 #include <net/ipv6.h>
+#include <net/tcp.h>
 
 #include <netcx/netcx.h>
 
@@ -306,3 +311,218 @@ struct sk_buff *netcx_rx_vlan(struct netcx_adapter *ad, struct sk_buff *skb,
 	return skb;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_rx_vlan, NETCX_NS);
+
+/**
+ * DOC: receive coalescing
+ *
+ * netcx_rx_rsc() hands the stack a frame the hardware coalesced from
+ * several segments of one TCP flow (RSC; Linux's hardware GRO) as the
+ * packet software GRO builds from the same segments, so that the stack can
+ * deliver it, and forward it and segment it again (skb_gso_segment(), or
+ * the TSO of the device it leaves by), each segment as it was on the wire.
+ * Such a packet carries, besides the coalesced bytes:
+ *
+ * - its network and transport header offsets (skb_set_network_header(),
+ *   skb_set_transport_header());
+ * - &skb_shared_info gso_size (the MSS), gso_segs (the segment count) and
+ *   gso_type %SKB_GSO_TCPV4 or %SKB_GSO_TCPV6, with %SKB_GSO_TCP_ECN when
+ *   the TCP header has CWR (only the first segment gets it back);
+ * - %CHECKSUM_PARTIAL, csum_start at the TCP header and csum_offset at its
+ *   checksum, which holds the pseudo-header sum over the whole TCP length,
+ *   not complemented: the checksum the hardware verified is the stack's to
+ *   recompute per segment, as on transmit. %CHECKSUM_UNNECESSARY is not
+ *   enough: a GSO skb on its way out must be %CHECKSUM_PARTIAL.
+ *
+ * That is what tcp4_gro_complete() and tcp6_gro_complete() leave, and what
+ * bnxt, qede and mlx5 set for their hardware GRO; netcx sets the checksum
+ * field and calls the kernel's tcp_gro_complete() for the rest, the
+ * segment count in NAPI_GRO_CB(skb)->count as those drivers do (skb->cb is
+ * overwritten). The IP header is left as the hardware wrote it: the IPv4
+ * total length or IPv6 payload length must cover the frame exactly and the
+ * IPv4 header checksum must be right (inet_gro_complete() rewrites both
+ * for software GRO; RSC hardware writes them itself). The IPv4 id is the
+ * first segment's; without %SKB_GSO_TCP_FIXEDID segmenting again numbers
+ * the segments from it, one by one, as the sender did.
+ *
+ * A @segs of 0 or 1 is a plain packet: nothing is changed or counted.
+ * Otherwise the frame is checked in this order, and the first check that
+ * fails passes it on unchanged, a plain packet (one large TCP segment the
+ * stack verifies and delivers as it is), counted under its reason:
+ *
+ * - ``inactive``: RSC is active for no kind: %NETIF_F_GRO_HW is off, or
+ *   RSC is not declared or permitted at all;
+ * - ``malformed``: the call came before eth_type_trans() (the Ethernet
+ *   header is not just before skb->data), the skb is already GSO, or
+ *   netcx_pkt_walk() fails on the frame;
+ * - ``shape``: not TCP over IP, or an IP fragment;
+ * - ``inactive``: RSC is not active for the frame's kind (%NETCX_TCP4 or
+ *   %NETCX_TCP6): a keyword (``*RscIPv4``, ``*RscIPv6``) switched it off,
+ *   or it is not declared for that IP version;
+ * - ``shape``: IPv4 options or IPv6 extension headers, or a SYN, RST or
+ *   URG segment (in-band 802.1Q/802.1ad tags are allowed, as software GRO
+ *   allows them; so are TCP options, which segmenting again copies into
+ *   every segment);
+ * - ``csum``: the receive checksum report (netcx_rx_csum() and the like,
+ *   called before) did not leave %CHECKSUM_UNNECESSARY: the TCP checksum
+ *   of the segments was not verified;
+ * - ``malformed``: the IP length does not cover the frame exactly, the
+ *   IPv4 header checksum is wrong, @mss is 0, the payload is not that of
+ *   @segs segments of @mss bytes (the last one 1 to @mss bytes), or @segs
+ *   is above the declared &netcx_rsc_caps.max_segs;
+ * - ``nomem``: the headers could not be pulled into the linear area, or
+ *   copied out of a clone, to write the TCP checksum field.
+ *
+ * A frame handed over counts once in ``rx_rsc_packets``, its @segs in
+ * ``rx_rsc_segments``, its length from the Ethernet header on (in-band tags
+ * included) in ``rx_rsc_bytes``.
+ */
+
+/* An IP header that covers exactly the @len bytes after the layer-2 ones. */
+static bool netcx_rsc_l3_ok(const struct sk_buff *skb,
+			    const struct netcx_pkt_layout *lay,
+			    unsigned int len)
+{
+	unsigned int nh = lay->l2_len - ETH_HLEN;
+	const struct ipv6hdr *ip6;
+	const struct iphdr *iph;
+	struct ipv6hdr _ip6;
+	struct iphdr _iph;
+
+	if (lay->l3 == NETCX_PKT_L3_IPV4) {
+		iph = skb_header_pointer(skb, nh, sizeof(_iph), &_iph);
+		return iph && ntohs(iph->tot_len) == len &&
+		       !ip_fast_csum(iph, sizeof(*iph) / 4);
+	}
+	ip6 = skb_header_pointer(skb, nh, sizeof(_ip6), &_ip6);
+	return ip6 && ntohs(ip6->payload_len) + sizeof(*ip6) == len;
+}
+
+/*
+ * The checks of "DOC: receive coalescing", in order: returns
+ * %NETCX_RX_RSC_PACKETS when @skb is handed over as a hardware GRO packet,
+ * @lay filled; else the counter of the reason it is not.
+ */
+static enum netcx_rx_stat netcx_rsc_check(struct netcx_adapter *ad,
+					  struct sk_buff *skb, u16 segs,
+					  u16 mss, struct netcx_pkt_layout *lay)
+{
+	u32 act = netcx_active_now(ad, NETCX_OFFLOAD_RSC);
+	unsigned int payload, nh;
+	const struct tcphdr *th;
+	struct tcphdr _th;
+	int err;
+
+	if (!act)
+		return NETCX_RX_RSC_INACTIVE;
+	if (skb_is_gso(skb) || !skb_mac_header_was_set(skb) ||
+	    skb_mac_offset(skb) != -ETH_HLEN)
+		return NETCX_RX_RSC_MALFORMED;
+	/* the walk reads from the Ethernet header, eth_type_trans() pulled */
+	__skb_push(skb, ETH_HLEN);
+	err = netcx_pkt_walk(skb, lay);
+	__skb_pull(skb, ETH_HLEN);
+	if (err)
+		return NETCX_RX_RSC_MALFORMED;
+
+	if (lay->l4 != NETCX_PKT_L4_TCP || (lay->flags & NETCX_PKT_FRAG))
+		return NETCX_RX_RSC_SHAPE;
+	if (!(act & (lay->l3 == NETCX_PKT_L3_IPV6 ? NETCX_TCP6 : NETCX_TCP4)))
+		return NETCX_RX_RSC_INACTIVE;
+	if (lay->flags & (NETCX_PKT_IPV4_OPTS | NETCX_PKT_IPV6_EXT))
+		return NETCX_RX_RSC_SHAPE;
+	th = skb_header_pointer(skb, netcx_pkt_l4_offset(lay) - ETH_HLEN,
+				sizeof(_th), &_th);
+	if (!th)
+		return NETCX_RX_RSC_MALFORMED;
+	if (tcp_flag_word(th) & (TCP_FLAG_SYN | TCP_FLAG_RST | TCP_FLAG_URG))
+		return NETCX_RX_RSC_SHAPE;
+
+	if (skb->ip_summed != CHECKSUM_UNNECESSARY)
+		return NETCX_RX_RSC_CSUM;
+
+	nh = lay->l2_len - ETH_HLEN;
+	if (!netcx_rsc_l3_ok(skb, lay, skb->len - nh))
+		return NETCX_RX_RSC_MALFORMED;
+	payload = skb->len + ETH_HLEN - netcx_pkt_hdr_len(lay);
+	if (!mss || segs > netcx_rsc_max_segs(&ad->rsc) ||
+	    payload <= (u32)(segs - 1) * mss || payload > (u32)segs * mss)
+		return NETCX_RX_RSC_MALFORMED;
+
+	/* the TCP checksum field is written: a private, linear header */
+	if (skb_ensure_writable(skb, netcx_pkt_hdr_len(lay) - ETH_HLEN))
+		return NETCX_RX_RSC_NOMEM;
+	return NETCX_RX_RSC_PACKETS;
+}
+
+/* What software GRO's completion sets; see "DOC: receive coalescing". */
+static void netcx_rsc_gro(struct sk_buff *skb,
+			  const struct netcx_pkt_layout *lay, u16 segs,
+			  u16 mss)
+{
+	unsigned int nh = lay->l2_len - ETH_HLEN, thoff = nh + lay->l3_len;
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	unsigned int len = skb->len - thoff;
+	struct tcphdr *th;
+
+	skb_set_network_header(skb, nh);
+	skb_set_transport_header(skb, thoff);
+	th = tcp_hdr(skb);
+	if (lay->l3 == NETCX_PKT_L3_IPV6) {
+		const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+
+		th->check = ~tcp_v6_check(len, &ip6->saddr, &ip6->daddr, 0);
+		shinfo->gso_type = SKB_GSO_TCPV6;
+	} else {
+		const struct iphdr *iph = ip_hdr(skb);
+
+		th->check = ~tcp_v4_check(len, iph->saddr, iph->daddr, 0);
+		shinfo->gso_type = SKB_GSO_TCPV4;
+	}
+	shinfo->gso_size = mss;
+	/* tcp_gro_complete() takes gso_segs from there */
+	NAPI_GRO_CB(skb)->count = segs;
+	tcp_gro_complete(skb);
+}
+
+/**
+ * netcx_rx_rsc() - hand the stack a frame the hardware coalesced
+ * @ad: the adapter.
+ * @skb: the frame, after eth_type_trans() and the receive checksum report
+ *	(netcx_rx_csum(), netcx_rx_csum_status()), before napi_gro_receive()
+ *	or netif_receive_skb(); not GSO.
+ * @segs: the TCP segments the hardware coalesced into it (2 or more; 0 or
+ *	1: a plain packet).
+ * @mss: the payload bytes of each segment but the last, which may be
+ *	shorter.
+ *
+ * While RSC is active for the frame's kind, and the frame is a coalesced
+ * TCP packet whose checksum the hardware verified, sets on @skb what
+ * software GRO sets on a packet it built (GSO type, size and segment
+ * count, %CHECKSUM_PARTIAL and the TCP checksum field, the header offsets),
+ * so that the stack may forward it and segment it again; counts it in
+ * ``rx_rsc_packets``, ``rx_rsc_segments`` and ``rx_rsc_bytes``. Otherwise
+ * leaves @skb a plain packet, as it came, and counts the reason in
+ * ``rx_rsc_refused_<reason>``. See "DOC: receive coalescing". Any input
+ * is safe: a frame that contradicts @segs or @mss, or is not a coalesced
+ * TCP packet at all, is passed on plain, never dropped.
+ *
+ * Context: the receive path (NAPI), BH disabled. May reallocate the skb's
+ * head (skb_ensure_writable()), and overwrites skb->cb.
+ */
+void netcx_rx_rsc(struct netcx_adapter *ad, struct sk_buff *skb, u16 segs,
+		  u16 mss)
+{
+	struct netcx_pkt_layout lay;
+	enum netcx_rx_stat stat;
+
+	if (segs < 2)
+		return;
+	stat = netcx_rsc_check(ad, skb, segs, mss, &lay);
+	if (stat != NETCX_RX_RSC_PACKETS) {
+		netcx_count_rx(ad, stat);
+		return;
+	}
+	netcx_rsc_gro(skb, &lay, segs, mss);
+	netcx_count_rx_rsc(ad, segs, skb->len + ETH_HLEN);
+}
+EXPORT_SYMBOL_NS_GPL(netcx_rx_rsc, NETCX_NS);

@@ -52,6 +52,14 @@ static const char netcx_rx_names[NETCX_RX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_RX_COMPLETE]	= "rx_csum_complete",
 	[NETCX_RX_VLAN_HW]	= "rx_vlan_hw",
 	[NETCX_RX_VLAN_SW]	= "rx_vlan_sw",
+	[NETCX_RX_RSC_PACKETS]	= "rx_rsc_packets",
+	[NETCX_RX_RSC_SEGMENTS]	= "rx_rsc_segments",
+	[NETCX_RX_RSC_BYTES]	= "rx_rsc_bytes",
+	[NETCX_RX_RSC_INACTIVE]	= "rx_rsc_refused_inactive",
+	[NETCX_RX_RSC_SHAPE]	= "rx_rsc_refused_shape",
+	[NETCX_RX_RSC_CSUM]	= "rx_rsc_refused_csum",
+	[NETCX_RX_RSC_MALFORMED] = "rx_rsc_refused_malformed",
+	[NETCX_RX_RSC_NOMEM]	= "rx_rsc_refused_nomem",
 };
 
 /* Reported in this order: TX, the reasons but NONE, RX. */
@@ -107,6 +115,25 @@ void netcx_count_rx(struct netcx_adapter *ad, enum netcx_rx_stat stat)
 }
 
 /**
+ * netcx_count_rx_rsc() - count a coalesced frame on this CPU
+ * @ad: the adapter.
+ * @segs: the TCP segments it was coalesced from.
+ * @bytes: its length, from the Ethernet header on.
+ *
+ * Context: the receive path (NAPI), BH disabled.
+ */
+void netcx_count_rx_rsc(struct netcx_adapter *ad, u32 segs, u32 bytes)
+{
+	struct netcx_pcpu_stats *s = this_cpu_ptr(ad->stats);
+
+	u64_stats_update_begin(&s->rx_syncp);
+	u64_stats_inc(&s->rx[NETCX_RX_RSC_PACKETS]);
+	u64_stats_add(&s->rx[NETCX_RX_RSC_SEGMENTS], segs);
+	u64_stats_add(&s->rx[NETCX_RX_RSC_BYTES], bytes);
+	u64_stats_update_end(&s->rx_syncp);
+}
+
+/**
  * netcx_stats_count() - the number of netcx counters, for ethtool -S
  * @ad: the adapter.
  *
@@ -133,7 +160,10 @@ EXPORT_SYMBOL_NS_GPL(netcx_stats_count, NETCX_NS);
  * ``tx_offload_dropped``, then ``tx_fallback_<reason>`` for every reason of
  * "DOC: per-packet policy"; receive: ``rx_csum_valid``, ``rx_csum_invalid``,
  * ``rx_csum_not_checked``, ``rx_csum_inactive``, ``rx_csum_complete``,
- * ``rx_vlan_hw``, ``rx_vlan_sw``.
+ * ``rx_vlan_hw``, ``rx_vlan_sw``, ``rx_rsc_packets``, ``rx_rsc_segments``,
+ * ``rx_rsc_bytes``, then ``rx_rsc_refused_<reason>`` for every reason of
+ * "DOC: receive coalescing" (``inactive``, ``shape``, ``csum``,
+ * ``malformed``, ``nomem``).
  */
 void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data)
 {

@@ -48,7 +48,8 @@
  * IPv4 header.
  *
  * RSC: layer-3 flags only among %NETCX_L3_ALL, at least one, and neither
- * IPv4 options nor IPv6 extension headers (RSC never coalesces them).
+ * IPv4 options nor IPv6 extension headers (RSC never coalesces them); a
+ * maximum segment count of 0 (the default) or at least 2.
  *
  * 802.1Q: kinds only among %NETCX_TAG_PRIO and %NETCX_TAG_VLAN, and at
  * least one.
@@ -240,6 +241,8 @@ const char *netcx_check_rsc(const struct netcx_rsc_caps *caps)
 		return "all flags clear";
 	if (caps->l3 & (NETCX_L3_IPV4_OPTS | NETCX_L3_IPV6_EXT))
 		return "RSC never coalesces IPv4 options or IPv6 extension headers";
+	if (caps->max_segs == 1)
+		return "RSC maximum segment count is 1 (0 takes the default)";
 	return NULL;
 }
 EXPORT_SYMBOL_IF_KUNIT(netcx_check_rsc);
