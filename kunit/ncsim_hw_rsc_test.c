@@ -56,6 +56,7 @@ struct rs_case {
 	u8 ext;			/* IPv4 option bytes, or IPv6 hop-by-hop bytes */
 	bool no_ts;		/* the silicon does not take the timestamp */
 	u32 rsc;		/* the RSC register; 0: both kinds */
+	u16 max_segs;		/* the silicon's; 0: netcx's default */
 	/* expected */
 	u8 groups[RS_MAX_GROUPS];	/* the segments in each frame, in order */
 	enum ncsim_hw_rx_stat end;	/* a coalesce ends so; 0: none opens */
@@ -297,6 +298,7 @@ static void rs_rx_start(struct kunit *test, const struct rs_case *c,
 	*caps = ht_caps[HT_FULL];
 	caps->rsc.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6;
 	caps->rsc.tcp_timestamp = !c->no_ts;
+	caps->rsc.max_segs = c->max_segs;
 
 	KUNIT_ASSERT_EQ(test, ncsim_hw_rx_init(&ctx->rx, caps, ring), 0);
 	ctx->rx_up = true;
@@ -438,19 +440,24 @@ static void ncsim_hw_rsc_case(struct kunit *test)
 struct rs_limit {
 	const char *name;
 	bool v6;
+	u16 max_segs;
 	unsigned int mss;
 	unsigned int ring;
 	unsigned int buf_len;
-	u8 groups[2];
+	u8 groups[3];
 };
 
 static const struct rs_limit rs_limits[] = {
-	{ "v4_max_segs", false, 100, 128, 256, { NCSIM_HW_RSC_MAX_SEGS, 2 } },
-	{ "v6_max_segs", true, 100, 128, 256, { NCSIM_HW_RSC_MAX_SEGS, 2 } },
+	{ "v4_max_segs_default", false, 0, 100, 128, 256,
+	  { NETCX_RSC_MAX_SEGS_DEFAULT, 2 } },
+	{ "v6_max_segs_default", true, 0, 100, 128, 256,
+	  { NETCX_RSC_MAX_SEGS_DEFAULT, 2 } },
+	{ "v4_max_segs_5", false, 5, RS_MSS, RS_RING, RS_BUF, { 5, 5, 2 } },
+	{ "v6_max_segs_5", true, 5, RS_MSS, RS_RING, RS_BUF, { 5, 5, 2 } },
 	/* 40 + 8 * 8000 bytes of IP length fit, a ninth segment not */
-	{ "v4_64k", false, 8000, 16, 8192, { 8, 1 } },
+	{ "v4_64k", false, 0, 8000, 16, 8192, { 8, 1 } },
 	/* 20 + 8 * 8000 bytes of IPv6 payload length fit, a ninth not */
-	{ "v6_64k", true, 8000, 16, 8192, { 8, 1 } },
+	{ "v6_64k", true, 0, 8000, 16, 8192, { 8, 1 } },
 };
 
 static void rs_limit_desc(const struct rs_limit *l, char *desc)
@@ -464,8 +471,8 @@ static void ncsim_hw_rsc_limits(struct kunit *test)
 {
 	const struct rs_limit *l = test->param_value;
 	struct rs_case c = {
-		.name = l->name, .v6 = l->v6,
-		.groups = { l->groups[0], l->groups[1] },
+		.name = l->name, .v6 = l->v6, .max_segs = l->max_segs,
+		.groups = { l->groups[0], l->groups[1], l->groups[2] },
 		.end = NCSIM_HW_RX_RSC_END_MAX,
 	};
 	unsigned int n = rs_nsegs(&c);

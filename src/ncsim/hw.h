@@ -21,8 +21,8 @@
  * @rx_csum: receive checksum verification; no kinds: none.
  * @lso: TCP segmentation engine; no layer-4 flag: none.
  * @uso: UDP segmentation engine; no layer-4 flag: none.
- * @rsc: receive coalescing: the kinds the coalescer can take, and whether
- *	it takes the TCP timestamp option.
+ * @rsc: receive coalescing: the kinds the coalescer can take, whether it
+ *	takes the TCP timestamp option, the most segments it coalesces.
  * @tag: 802.1Q tag insertion and stripping; no kinds: none.
  * @max_mtu: the largest MTU the MAC handles.
  *
@@ -215,9 +215,6 @@ struct ncsim_hw_tx {
 	u64_stats_t stats[NCSIM_HW_TX_NSTATS];
 	struct u64_stats_sync syncp;
 };
-
-/* The most segments the coalescer puts in one frame. */
-#define NCSIM_HW_RSC_MAX_SEGS	64
 
 /**
  * struct ncsim_hw_rsc - the receive coalescer's context: one coalesce open

@@ -17,7 +17,8 @@
  * same TOS, TTL and DF with the IPv4 ID one more per segment (in IPv6 the
  * same traffic class, flow label and hop limit), no more payload than the
  * first (the MSS), verified checksums, and keep the IP length within 64
- * KiB and the segment count within the maximum: the rules of the kernel's
+ * KiB and the segment count within the silicon's maximum (max_segs, 64
+ * when it says 0): the rules of the kernel's
  * inet_gro_receive(), ipv6_gro_receive() and tcp_gro_receive(), so that a
  * coalesced frame is one that GRO could have built. A segment with PSH or
  * less payload than the MSS joins it and ends it; any other frame ends it
@@ -56,10 +57,10 @@ static u32 ncsim_hw_rsc_kinds(const struct ncsim_hw_rx *rx)
 	return READ_ONCE(rx->rsc_kinds) & caps;
 }
 
-/* The most segments in one coalesced frame. */
+/* The most segments in one coalesced frame: as the silicon declares. */
 static unsigned int ncsim_hw_rsc_max_segs(const struct ncsim_hw_rx *rx)
 {
-	return NCSIM_HW_RSC_MAX_SEGS;
+	return netcx_rsc_max_segs(&rx->caps->rsc);
 }
 
 static u32 ncsim_hw_get32(const u8 *p)
