@@ -2,8 +2,9 @@
 /*
  * ncsim receive: buffers posted to the receive ring, descriptors turned
  * into skbs (netcx_rx_vlan(), then netcx_rx_csum_status() from the
- * descriptor's per-layer checksum bits), GRO; and XON to the peer's
- * engine when the ring has room again.
+ * descriptor's per-layer checksum bits, then netcx_rx_rsc() for a frame
+ * the engine coalesced), GRO; and XON to the peer's engine when the ring
+ * has room again.
  *
  * A frame the engine coalesced spans a chain of descriptors, one segment's
  * payload in each but the first: the buffers after the first become its
@@ -102,6 +103,7 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 {
 	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
 	unsigned int bytes = 0;
+	u16 rsc_segs, rsc_mss;
 	struct ncsim_rxd *d;
 	struct sk_buff *skb;
 	int done = 0;
@@ -121,6 +123,8 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 
 		skb_put(skb, d->len);
 		csum = d->csum;
+		rsc_segs = d->rsc_segs;
+		rsc_mss = d->rsc_mss;
 		if (!(sta & NCSIM_RXD_STA_EOP))
 			ncsim_rx_chain(port, skb);
 		bytes += skb->len;
@@ -133,6 +137,9 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 		skb->protocol = eth_type_trans(skb, port->dev);
 		/* the csum byte, as ncsim_profile_declare() maps it */
 		netcx_rx_csum_status(port->ad, skb, csum);
+		/* coalesced: what the stack needs of a hardware GRO packet */
+		if (rsc_segs >= 2)
+			netcx_rx_rsc(port->ad, skb, rsc_segs, rsc_mss);
 		napi_gro_receive(&port->napi, skb);
 	}
 	if (done) {
