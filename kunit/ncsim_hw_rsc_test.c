@@ -6,7 +6,8 @@
  * compared byte for byte with a frame the test builds itself: the
  * segment as sent, or the one big segment that carries their payload.
  * One case per rule that ends a coalesce or keeps a segment out of one,
- * over IPv4 and IPv6; then the limits, and TSO segments coalesced back
+ * over IPv4 and IPv6, and tagged frames (the tag stripped, or left in
+ * band); then the limits, and TSO segments coalesced back
  * into the packet they came from.
  */
 #include <kunit/test.h>
@@ -57,6 +58,8 @@ struct rs_case {
 	bool no_ts;		/* the silicon does not take the timestamp */
 	u32 rsc;		/* the RSC register; 0: both kinds */
 	u16 max_segs;		/* the silicon's; 0: netcx's default */
+	u16 vlan;		/* an 802.1Q tag with this TCI; 0: none */
+	bool keep_tag;		/* the strip register leaves it in band */
 	/* expected */
 	u8 groups[RS_MAX_GROUPS];	/* the segments in each frame, in order */
 	enum ncsim_hw_rx_stat end;	/* a coalesce ends so; 0: none opens */
@@ -119,6 +122,10 @@ static const struct rs_case rs_cases[] = {
 	{ "v4_other_options", V4, .opts = 8, G(1, 1, 1, 1) },
 	{ "v4_ip_options", V4, .ext = 4, G(1, 1, 1, 1) },
 	{ "v6_ext_header", V6, .ext = 8, G(1, 1, 1, 1) },
+	{ "v4_vlan_stripped", V4, .vlan = 100, G(4), END(PASS) },
+	{ "v6_vlan_stripped", V6, .vlan = 100, G(4), END(PASS) },
+	{ "v4_vlan_in_band", V4, .vlan = 100, .keep_tag = true,
+	  G(1, 1, 1, 1) },
 	{ "v4_rsc_off", V4, .rsc = NETCX_TCP6, G(1, 1, 1, 1) },
 	{ "v6_rsc_off", V6, .rsc = NETCX_TCP4, G(1, 1, 1, 1) },
 };
@@ -157,19 +164,23 @@ static unsigned int rs_nsegs(const struct rs_case *c)
 }
 
 /*
- * Writes a frame of the case's shape into @buf: the fields of @s, @plen
- * bytes of payload from @s->off in the flow, @flags, @window; checksums
- * computed by the harness, not the model (wrong when @s->bad).
+ * Writes a frame of the case's shape into @buf, with its tag when
+ * @tagged: the fields of @s, @plen bytes of payload from @s->off in the
+ * flow, @flags, @window; checksums computed by the harness, not the model
+ * (wrong when @s->bad).
  */
 static unsigned int rs_write(struct kunit *test, u8 *buf, unsigned int size,
-			     const struct rs_case *c, const struct rs_seg *s,
-			     unsigned int plen, u8 flags, u16 window)
+			     const struct rs_case *c, bool tagged,
+			     const struct rs_seg *s, unsigned int plen,
+			     u8 flags, u16 window)
 {
-	struct tb_layer pkt[6] = { ETH };
+	struct tb_layer pkt[7] = { ETH };
 	unsigned int len, k = 1, i;
 	struct ht_geo g;
 	u8 *l3, *l4;
 
+	if (c->vlan && tagged)
+		pkt[k++] = (struct tb_layer){ TB_VLAN, 0, c->vlan };
 	if (c->v6) {
 		pkt[k++] = (struct tb_layer){ TB_IPV6 };
 		if (c->ext)
@@ -304,6 +315,7 @@ static void rs_rx_start(struct kunit *test, const struct rs_case *c,
 	ctx->rx_up = true;
 	ctx->rx.csum_kinds = HT_ALL_KINDS;
 	ctx->rx.rsc_kinds = c->rsc ?: NETCX_TCP4 | NETCX_TCP6;
+	ctx->rx.strip_kinds = c->keep_tag ? 0 : NETCX_TAG_VLAN;
 	for (i = 0; i < ring; i++) {
 		d = &ctx->rx.ring.desc[i];
 		d->buf_len = buf_len;
@@ -330,7 +342,7 @@ static void rs_send(struct kunit *test, const struct rs_case *c,
 	buf = kunit_kmalloc(test, HT_BUF * 9, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (i = 0; i < n; i++) {
-		len = rs_write(test, buf, HT_BUF * 9, c, &segs[i],
+		len = rs_write(test, buf, HT_BUF * 9, c, true, &segs[i],
 			       segs[i].plen, segs[i].flags, segs[i].window);
 		if (!(i & 1) || len > PAGE_SIZE) {
 			KUNIT_EXPECT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf,
@@ -355,6 +367,7 @@ static void rs_check(struct kunit *test, const struct rs_case *c,
 	unsigned int i, g, k = 0, a = 0, n, plen, elen, glen, frames = 0;
 	struct ht_ctx *ctx = test->priv;
 	struct ncsim_rx_ring *r = &ctx->rx.ring;
+	bool stripped = c->vlan && !c->keep_tag;
 	const struct rs_seg *last;
 	struct ncsim_rxd *d;
 	u64 segs_in = 0, ends = 0;
@@ -370,11 +383,12 @@ static void rs_check(struct kunit *test, const struct rs_case *c,
 		KUNIT_ASSERT_NOT_NULL(test, exp);
 		KUNIT_ASSERT_NOT_NULL(test, got);
 		if (n == 1)
-			elen = rs_write(test, exp, plen + 200, c, &segs[a],
-					plen, segs[a].flags, segs[a].window);
+			elen = rs_write(test, exp, plen + 200, c, c->keep_tag,
+					&segs[a], plen, segs[a].flags,
+					segs[a].window);
 		else
-			elen = rs_write(test, exp, plen + 200, c, &segs[a],
-					plen, segs[a].flags |
+			elen = rs_write(test, exp, plen + 200, c, c->keep_tag,
+					&segs[a], plen, segs[a].flags |
 					(last->flags & TCP_PSH), last->window);
 
 		d = &r->desc[k & r->mask];
@@ -382,7 +396,9 @@ static void rs_check(struct kunit *test, const struct rs_case *c,
 		KUNIT_EXPECT_EQ(test, d->rsc_segs, n > 1 ? n : 0);
 		KUNIT_EXPECT_EQ(test, d->rsc_mss, n > 1 ? segs[a].plen : 0);
 		KUNIT_EXPECT_EQ(test, d->sta, NCSIM_RXD_STA_DD |
-				(n == 1 ? NCSIM_RXD_STA_EOP : 0));
+				(n == 1 ? NCSIM_RXD_STA_EOP : 0) |
+				(stripped ? NCSIM_RXD_STA_VP : 0));
+		KUNIT_EXPECT_EQ(test, d->vlan, stripped ? c->vlan : 0);
 		if (!segs[a].bad)
 			KUNIT_EXPECT_EQ(test, d->csum, NCSIM_RXD_CS_TCPCS |
 					(c->v6 ? 0 : NCSIM_RXD_CS_IPCS));
