@@ -80,7 +80,8 @@ enum ncsim_hw_tx_stat {
 
 /**
  * enum ncsim_hw_rx_stat - receive engine counters
- * @NCSIM_HW_RX_FRAMES: frames written to the ring.
+ * @NCSIM_HW_RX_FRAMES: frames written to the ring (each segment of a
+ *	coalesced frame counts).
  * @NCSIM_HW_RX_BYTES: their bytes.
  * @NCSIM_HW_RX_CSUM_OK: transport checksums verified good.
  * @NCSIM_HW_RX_CSUM_BAD: IPv4 header or transport checksums found wrong.
