@@ -108,7 +108,7 @@ static void ncsim_hw_rx_case(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, len), 0);
 	d = &ctx->rx.ring.desc[0];
 	KUNIT_EXPECT_EQ(test, ctx->rx.ring.head, 1);
-	KUNIT_EXPECT_EQ(test, d->sta, NCSIM_RXD_STA_DD |
+	KUNIT_EXPECT_EQ(test, d->sta, NCSIM_RXD_STA_DD | NCSIM_RXD_STA_EOP |
 			(c->stripped ? NCSIM_RXD_STA_VP : 0));
 	KUNIT_EXPECT_EQ(test, d->csum, c->csum);
 	out = len - (c->stripped ? 4 : 0);
@@ -193,7 +193,8 @@ static void ncsim_hw_rx_drops(struct kunit *test)
 	ctx->rx.ring.desc[0].sta = 0;
 	ctx->rx.ring.tail++;
 	KUNIT_EXPECT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, len), 0);
-	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[0].sta, NCSIM_RXD_STA_DD);
+	KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[0].sta,
+			NCSIM_RXD_STA_DD | NCSIM_RXD_STA_EOP);
 }
 
 /*
@@ -267,7 +268,8 @@ static void ncsim_hw_wire_loop_vlan(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ctx->rx.ring.head, 3);
 	for (i = 0; i < 3; i++) {
 		rd = &ctx->rx.ring.desc[i];
-		KUNIT_EXPECT_EQ(test, rd->sta, NCSIM_RXD_STA_DD | NCSIM_RXD_STA_VP);
+		KUNIT_EXPECT_EQ(test, rd->sta, NCSIM_RXD_STA_DD |
+				NCSIM_RXD_STA_EOP | NCSIM_RXD_STA_VP);
 		KUNIT_EXPECT_EQ(test, rd->vlan, 0x0123);
 		KUNIT_EXPECT_EQ(test, rd->csum, RX_IPCS | RX_TCP);
 		KUNIT_EXPECT_EQ(test, rd->len, g.hdr + (i < 2 ? 1000 : 500));

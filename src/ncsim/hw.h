@@ -21,8 +21,8 @@
  * @rx_csum: receive checksum verification; no kinds: none.
  * @lso: TCP segmentation engine; no layer-4 flag: none.
  * @uso: UDP segmentation engine; no layer-4 flag: none.
- * @rsc: receive coalescing as declared (the model does not coalesce:
- *	NAPI's GRO does, above it).
+ * @rsc: receive coalescing: the kinds the coalescer can take, whether it
+ *	takes the TCP timestamp option, the most segments it coalesces.
  * @tag: 802.1Q tag insertion and stripping; no kinds: none.
  * @max_mtu: the largest MTU the MAC handles.
  *
@@ -80,7 +80,8 @@ enum ncsim_hw_tx_stat {
 
 /**
  * enum ncsim_hw_rx_stat - receive engine counters
- * @NCSIM_HW_RX_FRAMES: frames written to the ring.
+ * @NCSIM_HW_RX_FRAMES: frames written to the ring (each segment of a
+ *	coalesced frame counts).
  * @NCSIM_HW_RX_BYTES: their bytes.
  * @NCSIM_HW_RX_CSUM_OK: transport checksums verified good.
  * @NCSIM_HW_RX_CSUM_BAD: IPv4 header or transport checksums found wrong.
@@ -88,6 +89,29 @@ enum ncsim_hw_tx_stat {
  * @NCSIM_HW_RX_RING_FULL: frames dropped for want of a posted buffer.
  * @NCSIM_HW_RX_OVERSIZE: frames longer than the posted buffer, dropped.
  * @NCSIM_HW_RX_RUNT: frames shorter than an Ethernet header, dropped.
+ * @NCSIM_HW_RX_RSC_FRAMES: coalesced frames written (2 segments or more).
+ * @NCSIM_HW_RX_RSC_SEGS: the segments they were built from.
+ * @NCSIM_HW_RX_RSC_END_PASS: coalesces ended by the end of a receive pass.
+ * @NCSIM_HW_RX_RSC_END_PSH: ended by a segment with PSH, included.
+ * @NCSIM_HW_RX_RSC_END_SHORT: ended by a segment shorter than the MSS,
+ *	included.
+ * @NCSIM_HW_RX_RSC_END_MAX: ended at the most segments or 64 KiB of IP
+ *	length.
+ * @NCSIM_HW_RX_RSC_END_SEQ: ended by a segment of the flow out of sequence.
+ * @NCSIM_HW_RX_RSC_END_ACK: by a segment with another ACK number.
+ * @NCSIM_HW_RX_RSC_END_FLAGS: by one with flags beyond ACK and PSH, or no
+ *	payload.
+ * @NCSIM_HW_RX_RSC_END_OPTS: by one with other TCP options (or other
+ *	timestamp values).
+ * @NCSIM_HW_RX_RSC_END_IP: by one whose IP header differs beyond what
+ *	coalescing allows (TOS, TTL, DF, ID not incremented; traffic class,
+ *	flow label, hop limit).
+ * @NCSIM_HW_RX_RSC_END_SIZE: by one with more payload than the MSS.
+ * @NCSIM_HW_RX_RSC_END_CSUM: by one whose checksums were not verified good.
+ * @NCSIM_HW_RX_RSC_END_FLOW: by a frame of another flow, or one the
+ *	coalescer does not take.
+ * @NCSIM_HW_RX_RSC_END_RING: for want of a posted buffer for the next
+ *	segment.
  * @NCSIM_HW_RX_NSTATS: the number of counters.
  */
 enum ncsim_hw_rx_stat {
@@ -99,6 +123,21 @@ enum ncsim_hw_rx_stat {
 	NCSIM_HW_RX_RING_FULL,
 	NCSIM_HW_RX_OVERSIZE,
 	NCSIM_HW_RX_RUNT,
+	NCSIM_HW_RX_RSC_FRAMES,
+	NCSIM_HW_RX_RSC_SEGS,
+	NCSIM_HW_RX_RSC_END_PASS,
+	NCSIM_HW_RX_RSC_END_PSH,
+	NCSIM_HW_RX_RSC_END_SHORT,
+	NCSIM_HW_RX_RSC_END_MAX,
+	NCSIM_HW_RX_RSC_END_SEQ,
+	NCSIM_HW_RX_RSC_END_ACK,
+	NCSIM_HW_RX_RSC_END_FLAGS,
+	NCSIM_HW_RX_RSC_END_OPTS,
+	NCSIM_HW_RX_RSC_END_IP,
+	NCSIM_HW_RX_RSC_END_SIZE,
+	NCSIM_HW_RX_RSC_END_CSUM,
+	NCSIM_HW_RX_RSC_END_FLOW,
+	NCSIM_HW_RX_RSC_END_RING,
 	NCSIM_HW_RX_NSTATS,
 };
 
@@ -179,6 +218,46 @@ struct ncsim_hw_tx {
 };
 
 /**
+ * struct ncsim_hw_rsc - the receive coalescer's context: one coalesce open
+ * @segs: the segments in it; 0 when none is open.
+ * @first: the ring index of its first descriptor, which holds the headers
+ *	of the first segment, as received until the coalesce ends.
+ * @mss: the payload bytes of the first segment.
+ * @payload: the payload bytes of all its segments.
+ * @sum: their sum, in order.
+ * @next_seq: the sequence number the next segment must carry.
+ * @l4: the offset of the TCP header in the first buffer.
+ * @hlen: the length of the headers there.
+ * @v6: IPv6, else IPv4.
+ * @psh: the last segment had PSH.
+ * @window: the last segment's window field, as on the wire.
+ * @len: the first segment's frame length, for its descriptor.
+ * @vlan: the tag stripped from it, for its descriptor.
+ * @csum: its checksum results, for its descriptor.
+ * @sta: its status bits but EOP (DD, VP), for its descriptor.
+ *
+ * The descriptors the coalesce holds (from @first, @segs of them) are
+ * written back when it ends, at the end of the receive pass at the latest.
+ */
+struct ncsim_hw_rsc {
+	u16 segs;
+	u32 first;
+	u16 mss;
+	u32 payload;
+	__wsum sum;
+	u32 next_seq;
+	u16 l4;
+	u16 hlen;
+	bool v6;
+	bool psh;
+	__be16 window;
+	u16 len;
+	u16 vlan;
+	u8 csum;
+	u8 sta;
+};
+
+/**
  * struct ncsim_hw_rx - the receive engine of one port
  * @caps: what the silicon can do.
  * @ring: the receive ring it fills.
@@ -186,6 +265,9 @@ struct ncsim_hw_tx {
  *	verified (within @caps->rx_csum.kinds).
  * @strip_kinds: register: the ``NETCX_TAG_*`` kinds of 802.1Q tags
  *	stripped (within @caps->tag.kinds).
+ * @rsc_kinds: register: the ``NETCX_TCP4``/``NETCX_TCP6`` kinds the
+ *	coalescer takes (within @caps->rsc.l3).
+ * @rsc: the coalescer's context, written by the engine only.
  * @stats: &enum ncsim_hw_rx_stat counters, written by the engine only.
  * @syncp: guards @stats.
  */
@@ -194,6 +276,8 @@ struct ncsim_hw_rx {
 	struct ncsim_rx_ring ring;
 	u32 csum_kinds;
 	u32 strip_kinds;
+	u32 rsc_kinds;
+	struct ncsim_hw_rsc rsc;
 	u64_stats_t stats[NCSIM_HW_RX_NSTATS];
 	struct u64_stats_sync syncp;
 };
@@ -214,6 +298,7 @@ void ncsim_hw_rx_reset(struct ncsim_hw_rx *rx);
 int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr);
 int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 		      unsigned int len);
+bool ncsim_hw_rx_flush(struct ncsim_hw_rx *rx);
 void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals);
 
 #endif /* _NCSIM_HW_H */

@@ -6,7 +6,8 @@
  * the engine verifies the IPv4 header and TCP/UDP checksums of the kinds
  * its checksum register enables and reports each layer's result in the
  * descriptor, and strips the outer 802.1Q tag when its strip register
- * enables that kind of tag.
+ * enables that kind of tag. When its RSC register enables the frame's
+ * kind, the frame goes through the receive coalescer first (hw_rsc.c).
  */
 #include <kunit/visibility.h>
 #include <linux/etherdevice.h>
@@ -19,6 +20,7 @@
 
 #include "hw.h"
 #include "hw_pkt.h"
+#include "hw_rsc.h"
 
 const char ncsim_hw_rx_stat_names[NCSIM_HW_RX_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_HW_RX_FRAMES]		= "hw_rx_frames",
@@ -29,10 +31,25 @@ const char ncsim_hw_rx_stat_names[NCSIM_HW_RX_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_HW_RX_RING_FULL]		= "hw_rx_ring_full",
 	[NCSIM_HW_RX_OVERSIZE]		= "hw_rx_oversize",
 	[NCSIM_HW_RX_RUNT]		= "hw_rx_runt",
+	[NCSIM_HW_RX_RSC_FRAMES]	= "hw_rx_rsc_frames",
+	[NCSIM_HW_RX_RSC_SEGS]		= "hw_rx_rsc_segs",
+	[NCSIM_HW_RX_RSC_END_PASS]	= "hw_rx_rsc_end_pass",
+	[NCSIM_HW_RX_RSC_END_PSH]	= "hw_rx_rsc_end_psh",
+	[NCSIM_HW_RX_RSC_END_SHORT]	= "hw_rx_rsc_end_short",
+	[NCSIM_HW_RX_RSC_END_MAX]	= "hw_rx_rsc_end_max",
+	[NCSIM_HW_RX_RSC_END_SEQ]	= "hw_rx_rsc_end_seq",
+	[NCSIM_HW_RX_RSC_END_ACK]	= "hw_rx_rsc_end_ack",
+	[NCSIM_HW_RX_RSC_END_FLAGS]	= "hw_rx_rsc_end_flags",
+	[NCSIM_HW_RX_RSC_END_OPTS]	= "hw_rx_rsc_end_opts",
+	[NCSIM_HW_RX_RSC_END_IP]	= "hw_rx_rsc_end_ip",
+	[NCSIM_HW_RX_RSC_END_SIZE]	= "hw_rx_rsc_end_size",
+	[NCSIM_HW_RX_RSC_END_CSUM]	= "hw_rx_rsc_end_csum",
+	[NCSIM_HW_RX_RSC_END_FLOW]	= "hw_rx_rsc_end_flow",
+	[NCSIM_HW_RX_RSC_END_RING]	= "hw_rx_rsc_end_ring",
 };
 
-static void ncsim_hw_rx_count(struct ncsim_hw_rx *rx, enum ncsim_hw_rx_stat s,
-			      unsigned long n)
+void ncsim_hw_rx_count(struct ncsim_hw_rx *rx, enum ncsim_hw_rx_stat s,
+		       unsigned long n)
 {
 	u64_stats_update_begin(&rx->syncp);
 	u64_stats_add(&rx->stats[s], n);
@@ -135,23 +152,42 @@ static u8 ncsim_hw_rx_csum(const u8 *f, unsigned int len, u32 kinds,
 	return 0;
 }
 
-/* The DMA write of @fr into @to, less the tag at NCSIM_HW_TYPE_OFF if @strip. */
-static int ncsim_hw_rx_dma(u8 *to, const struct ncsim_hw_frame *fr, bool strip)
+/* @n bytes of @fr from @w on, as on the wire, into @to. */
+static int ncsim_hw_rx_wire_copy(const struct ncsim_hw_frame *fr,
+				 unsigned int w, unsigned int n, u8 *to)
 {
-	unsigned int put = fr->hlen;
+	unsigned int h = 0;
 
-	if (strip) {
-		memcpy(to, fr->hdr, NCSIM_HW_TYPE_OFF);
-		memcpy(to + NCSIM_HW_TYPE_OFF,
-		       fr->hdr + NCSIM_HW_TYPE_OFF + VLAN_HLEN,
-		       fr->hlen - NCSIM_HW_TYPE_OFF - VLAN_HLEN);
-		put -= VLAN_HLEN;
-	} else {
-		memcpy(to, fr->hdr, fr->hlen);
+	if (w < fr->hlen) {
+		h = min(n, fr->hlen - w);
+		memcpy(to, fr->hdr + w, h);
 	}
-	if (fr->plen && skb_copy_bits(fr->pkt, fr->off, to + put, fr->plen))
+	if (n > h &&
+	    skb_copy_bits(fr->pkt, fr->off + w + h - fr->hlen, to + h, n - h))
 		return -EFAULT;
 	return 0;
+}
+
+/*
+ * The DMA write of @n bytes of @fr into @to, from @off in the frame as it
+ * lands: less the tag at NCSIM_HW_TYPE_OFF if @strip. Returns 0, or
+ * -EFAULT when the payload is not in the sender's packet.
+ */
+int ncsim_hw_rx_copy(const struct ncsim_hw_frame *fr, bool strip,
+		     unsigned int off, unsigned int n, u8 *to)
+{
+	unsigned int h;
+
+	if (off < NCSIM_HW_TYPE_OFF) {
+		h = min(n, NCSIM_HW_TYPE_OFF - off);
+		memcpy(to, fr->hdr + off, h);
+		off += h;
+		to += h;
+		n -= h;
+	}
+	if (!n)
+		return 0;
+	return ncsim_hw_rx_wire_copy(fr, off + (strip ? VLAN_HLEN : 0), n, to);
 }
 
 /**
@@ -164,8 +200,12 @@ static int ncsim_hw_rx_dma(u8 *to, const struct ncsim_hw_frame *fr, bool strip)
  * The frame goes into the next posted buffer (the payload by DMA straight
  * from the sender's buffers), the outer tag stripped when the strip
  * register says so; the checksums are then verified over what the buffer
- * holds. Called from one context at a time (the NAPI of the port at the
- * other end of the wire).
+ * holds. With the RSC register set, a TCP segment may instead start a
+ * coalesce or be appended to the one open (hw_rsc.c): its descriptors are
+ * written back when the coalesce ends, at ncsim_hw_rx_flush() at the
+ * latest. Called from one context at a time (the NAPI of the port at the
+ * other end of the wire), which ends each receive pass with
+ * ncsim_hw_rx_flush().
  *
  * Return: 0 when the frame went into a posted buffer; -EINVAL for a runt,
  * -ENOBUFS when no buffer was posted, -EMSGSIZE when the frame does not fit
@@ -179,21 +219,16 @@ int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr)
 	unsigned int len = fr->hlen + fr->plen, out = len;
 	struct ncsim_rx_ring *ring = &rx->ring;
 	const u8 *frame = fr->hdr;
+	struct ncsim_hw_rsc_seg seg;
 	struct ncsim_rxd *d;
 	u8 sta, cs;
 	u16 tci = 0;
+	int err;
 
 	if (len < ETH_HLEN) {
 		ncsim_hw_rx_count(rx, NCSIM_HW_RX_RUNT, 1);
 		return -EINVAL;
 	}
-	/* the buffers up to the tail, as the driver posted them */
-	if (ring->head == smp_load_acquire(&ring->tail)) {
-		ncsim_hw_rx_count(rx, NCSIM_HW_RX_RING_FULL, 1);
-		return -ENOBUFS;
-	}
-	d = &ring->desc[ring->head & ring->mask];
-
 	sta = NCSIM_RXD_STA_DD;
 	if (len >= VLAN_ETH_HLEN &&
 	    ncsim_hw_get16(frame + NCSIM_HW_TYPE_OFF) == ETH_P_8021Q) {
@@ -204,21 +239,41 @@ int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr)
 			out -= VLAN_HLEN;
 		}
 	}
+
+	/* the coalescer first: a segment it appends is written already */
+	seg.out = out;
+	seg.sta = sta & NCSIM_RXD_STA_VP;
+	seg.tci = seg.sta ? tci : 0;
+	err = ncsim_hw_rsc_receive(rx, fr, &seg);
+	if (err)
+		return err < 0 ? err : 0;
+
+	/* the buffers up to the tail, as the driver posted them */
+	if (ring->head == smp_load_acquire(&ring->tail)) {
+		ncsim_hw_rx_count(rx, NCSIM_HW_RX_RING_FULL, 1);
+		return -ENOBUFS;
+	}
+	d = &ring->desc[ring->head & ring->mask];
 	if (out > d->buf_len) {
 		ncsim_hw_rx_count(rx, NCSIM_HW_RX_OVERSIZE, 1);
 		return -EMSGSIZE;
 	}
-	if (ncsim_hw_rx_dma(d->addr, fr, sta & NCSIM_RXD_STA_VP))
+	if (ncsim_hw_rx_copy(fr, sta & NCSIM_RXD_STA_VP, 0, out, d->addr))
 		return -EFAULT;
 
 	cs = ncsim_hw_rx_csum(d->addr, out, kinds, !!(sta & NCSIM_RXD_STA_VP));
 	if (sta & NCSIM_RXD_STA_VP)
 		ncsim_hw_rx_count(rx, NCSIM_HW_RX_VLAN, 1);
-	d->len = out;
-	d->vlan = sta & NCSIM_RXD_STA_VP ? tci : 0;
-	d->csum = cs;
-	/* the frame and the descriptor's fields before DD: the driver's now */
-	smp_store_release(&d->sta, sta);
+	/* a segment that starts a coalesce: written back when it ends */
+	if (!seg.tcp || !ncsim_hw_rsc_open(rx, d, &seg, cs)) {
+		d->len = out;
+		d->vlan = seg.tci;
+		d->csum = cs;
+		d->rsc_segs = 0;
+		d->rsc_mss = 0;
+		/* the frame and the descriptor's fields before DD: the driver's */
+		smp_store_release(&d->sta, sta | NCSIM_RXD_STA_EOP);
+	}
 	WRITE_ONCE(ring->head, ring->head + 1);
 
 	if (cs & (NCSIM_RXD_CS_IPE | NCSIM_RXD_CS_L4E))
@@ -272,11 +327,12 @@ EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_read_stats);
  * ncsim_hw_rx_reset() - reset the engine's ring
  * @rx: the engine, idle.
  *
- * Clears every descriptor and both indices, as a device reset does; the
- * registers and counters stay.
+ * Clears every descriptor, both indices and the coalescer's context, as a
+ * device reset does; the registers and counters stay.
  */
 void ncsim_hw_rx_reset(struct ncsim_hw_rx *rx)
 {
+	memset(&rx->rsc, 0, sizeof(rx->rsc));
 	memset(rx->ring.desc, 0, (rx->ring.mask + 1) * sizeof(*rx->ring.desc));
 	rx->ring.head = 0;
 	rx->ring.tail = 0;
@@ -289,7 +345,8 @@ EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_reset);
  * @caps: what the silicon can do; must outlive @rx.
  * @ring_size: receive descriptors, a power of 2.
  *
- * Both registers start clear: no checksum verified, no tag stripped.
+ * The registers start clear: no checksum verified, no tag stripped,
+ * nothing coalesced.
  *
  * Return: 0, -EINVAL or -ENOMEM.
  */

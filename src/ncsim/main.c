@@ -84,6 +84,7 @@ static int __init ncsim_init(void)
 	if (err)
 		return err;
 
+	ncsim_debugfs_init();
 	for (i = 0; i < pairs; i++) {
 		err = ncsim_pair_create(prof);
 		if (err)
@@ -95,12 +96,14 @@ static int __init ncsim_init(void)
 
 err_destroy_ports:
 	ncsim_destroy_all();
+	ncsim_debugfs_exit();
 	return err;
 }
 
 static void __exit ncsim_exit(void)
 {
 	ncsim_destroy_all();
+	ncsim_debugfs_exit();
 }
 
 module_init(ncsim_init);

@@ -32,6 +32,9 @@ struct ncsim_profile;
  * @NCSIM_DRV_TX_PACKETS: descriptors completed.
  * @NCSIM_DRV_TX_BYTES: their bytes.
  * @NCSIM_DRV_RX_ALLOC_FAIL: receive buffers that could not be allocated.
+ * @NCSIM_DRV_WIRE_DROPS: frames the wire dropped on request (wire_drop).
+ * @NCSIM_DRV_WIRE_REORDERS: frames it held back behind the next one on
+ *	request (wire_reorder).
  * @NCSIM_DRV_NAPI_STATS: the counters written by NAPI.
  * @NCSIM_DRV_TX_RING_FULL: packets dropped for want of a descriptor.
  * @NCSIM_DRV_TX_STOPS: times the queue was stopped on a full ring.
@@ -43,6 +46,8 @@ enum ncsim_drv_stat {
 	NCSIM_DRV_TX_PACKETS,
 	NCSIM_DRV_TX_BYTES,
 	NCSIM_DRV_RX_ALLOC_FAIL,
+	NCSIM_DRV_WIRE_DROPS,
+	NCSIM_DRV_WIRE_REORDERS,
 	NCSIM_DRV_NAPI_STATS,
 	NCSIM_DRV_TX_RING_FULL = NCSIM_DRV_NAPI_STATS,
 	NCSIM_DRV_TX_STOPS,
@@ -71,6 +76,16 @@ extern const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN];
  * @rx_up: receive buffers are posted: the wire may deliver.
  * @rx_pause: 802.3x: the transmit engine obeys PAUSE from the peer.
  * @tx_pause: 802.3x: the port sends PAUSE while its receive ring is full.
+ * @wire_drop: debugfs: the wire drops every Nth frame this port puts on
+ *	it; 0: none.
+ * @wire_reorder: debugfs: the wire sends every Nth frame this port puts
+ *	on it after the one that follows in the same pass; 0: none.
+ * @wire_frames: frames this port put on the wire while either was set.
+ * @wire_held: the frame held back by @wire_reorder, @wire_held_len bytes
+ *	(0: none); NAPI's, and empty between two polls.
+ * @wire_held_len: its length.
+ * @wire_held_size: the size of @wire_held: the longest frame.
+ * @debugfs: the port's debugfs directory (debugfs.c).
  * @stats: &enum ncsim_drv_stat counters.
  * @napi_syncp: guards the counters NAPI writes.
  * @tx_syncp: guards the counters ndo_start_xmit writes.
@@ -94,6 +109,13 @@ struct ncsim_port {
 	bool rx_up;
 	bool rx_pause;
 	bool tx_pause;
+	u32 wire_drop;
+	u32 wire_reorder;
+	u32 wire_frames;
+	u8 *wire_held;
+	unsigned int wire_held_len;
+	unsigned int wire_held_size;
+	struct dentry *debugfs;
 	u64_stats_t stats[NCSIM_DRV_NSTATS];
 	struct u64_stats_sync napi_syncp;
 	struct u64_stats_sync tx_syncp;
@@ -149,6 +171,12 @@ void ncsim_tx_drain(struct ncsim_port *port);
 void ncsim_rx_refill(struct ncsim_port *port, bool napi);
 int ncsim_rx(struct ncsim_port *port, int budget);
 void ncsim_rx_drain(struct ncsim_port *port);
+
+/* debugfs.c */
+void ncsim_debugfs_init(void);
+void ncsim_debugfs_exit(void);
+void ncsim_debugfs_port_add(struct ncsim_port *port);
+void ncsim_debugfs_port_remove(struct ncsim_port *port);
 
 /* ethtool.c */
 extern const struct ethtool_ops ncsim_ethtool_ops;

@@ -8,6 +8,11 @@
  * wire into the peer's receive engine (and schedule the peer's NAPI),
  * reaps the completions, then receives (rx.c).
  *
+ * The wire can drop or reorder frames on request, for tests (debugfs.c).
+ * The frames the engine puts on it in one poll are one receive pass of the
+ * peer's engine: the poll ends it (ncsim_hw_rx_flush()), so that the
+ * coalesce the peer's engine holds open goes to its ring.
+ *
  * The peer pointer is RCU, as in veth: a port going away clears both ends
  * under RTNL, and unregistering it waits a grace period (synchronize_net())
  * before it is freed. A port going down stops the wire into its receive
@@ -34,6 +39,8 @@ const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_DRV_TX_PACKETS]		= "tx_packets",
 	[NCSIM_DRV_TX_BYTES]		= "tx_bytes",
 	[NCSIM_DRV_RX_ALLOC_FAIL]	= "rx_alloc_fail",
+	[NCSIM_DRV_WIRE_DROPS]		= "wire_fault_drops",
+	[NCSIM_DRV_WIRE_REORDERS]	= "wire_fault_reorders",
 	[NCSIM_DRV_TX_RING_FULL]	= "tx_ring_full",
 	[NCSIM_DRV_TX_STOPS]		= "tx_queue_stops",
 };
@@ -60,12 +67,13 @@ void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals)
 }
 
 /*
- * The wire: a frame from @priv's transmit engine into its peer's receive
+ * The wire: a frame from @port's transmit engine into its peer's receive
  * engine, its payload straight from the packet's buffers (cut-through).
  */
-static int ncsim_wire(void *priv, const struct ncsim_hw_frame *fr)
+static int ncsim_wire_deliver(struct ncsim_port *port,
+			      const struct ncsim_hw_frame *fr)
 {
-	struct ncsim_port *port = priv, *peer;
+	struct ncsim_port *peer;
 	int err;
 
 	peer = rcu_dereference(port->peer);
@@ -75,6 +83,75 @@ static int ncsim_wire(void *priv, const struct ncsim_hw_frame *fr)
 	err = ncsim_hw_rx_gather(&peer->hw_rx, fr);
 	napi_schedule(&peer->napi);
 	return err;
+}
+
+/* The frame held back by wire_reorder goes now. */
+static void ncsim_wire_release(struct ncsim_port *port)
+{
+	const struct ncsim_hw_frame fr = {
+		.hdr = port->wire_held, .hlen = port->wire_held_len,
+	};
+
+	port->wire_held_len = 0;
+	ncsim_wire_deliver(port, &fr);
+}
+
+/* Holds the frame @fr back, a copy, to go after the next one. */
+static int ncsim_wire_hold(struct ncsim_port *port,
+			   const struct ncsim_hw_frame *fr)
+{
+	if (fr->hlen + fr->plen > port->wire_held_size)
+		return ncsim_wire_deliver(port, fr);
+	memcpy(port->wire_held, fr->hdr, fr->hlen);
+	if (fr->plen && skb_copy_bits(fr->pkt, fr->off,
+				      port->wire_held + fr->hlen, fr->plen))
+		return -EFAULT;
+	port->wire_held_len = fr->hlen + fr->plen;
+	ncsim_count(port, NCSIM_DRV_WIRE_REORDERS, 1);
+	return 0;
+}
+
+/* The wire, with the faults debugfs asks for. */
+static int ncsim_wire(void *priv, const struct ncsim_hw_frame *fr)
+{
+	u32 drop, reorder, n;
+	struct ncsim_port *port = priv;
+	int err;
+
+	drop = READ_ONCE(port->wire_drop);
+	reorder = READ_ONCE(port->wire_reorder);
+	if (!drop && !reorder && !port->wire_held_len)
+		return ncsim_wire_deliver(port, fr);
+
+	n = ++port->wire_frames;
+	if (drop && !(n % drop)) {
+		ncsim_count(port, NCSIM_DRV_WIRE_DROPS, 1);
+		return 0;
+	}
+	if (port->wire_held_len) {
+		err = ncsim_wire_deliver(port, fr);
+		ncsim_wire_release(port);
+		return err;
+	}
+	if (reorder && !(n % reorder))
+		return ncsim_wire_hold(port, fr);
+	return ncsim_wire_deliver(port, fr);
+}
+
+/*
+ * The end of a poll's frames: a frame still held back goes, and the peer's
+ * receive pass ends.
+ */
+static void ncsim_wire_end(struct ncsim_port *port)
+{
+	struct ncsim_port *peer;
+
+	if (port->wire_held_len)
+		ncsim_wire_release(port);
+	peer = rcu_dereference(port->peer);
+	/* what it holds belongs to buffers it posted: up, or under RCU */
+	if (peer && ncsim_hw_rx_flush(&peer->hw_rx))
+		napi_schedule(&peer->napi);
 }
 
 /*
@@ -122,6 +199,7 @@ static int ncsim_poll(struct napi_struct *napi, int budget)
 	/* the engine puts frames on the wire: its far end is RCU */
 	rcu_read_lock();
 	ncsim_hw_tx_process(&port->hw_tx, NCSIM_TX_BUDGET);
+	ncsim_wire_end(port);
 	rcu_read_unlock();
 	ncsim_tx_clean(port, budget);
 	/* paused: the peer's NAPI runs ours again when it has room */
@@ -266,10 +344,12 @@ static void ncsim_port_program(struct ncsim_port *port)
 		   netcx_active(port->ad, NETCX_OFFLOAD_RX_CSUM));
 	WRITE_ONCE(port->hw_rx.strip_kinds,
 		   netcx_active(port->ad, NETCX_OFFLOAD_VLAN_RX));
+	WRITE_ONCE(port->hw_rx.rsc_kinds,
+		   netcx_active(port->ad, NETCX_OFFLOAD_RSC));
 }
 
 /*
- * netcx's change callback, for both offloads with a register: in it
+ * netcx's change callback, for the offloads with a register: in it
  * netcx_active() answers the state being applied (or restored).
  */
 static int ncsim_offload_changed(struct net_device *dev, u32 active)
@@ -283,6 +363,7 @@ static const struct netcx_adapter_ops ncsim_netcx_ops = {
 	.changed = {
 		[NETCX_OFFLOAD_RX_CSUM] = ncsim_offload_changed,
 		[NETCX_OFFLOAD_VLAN_RX] = ncsim_offload_changed,
+		[NETCX_OFFLOAD_RSC] = ncsim_offload_changed,
 	},
 };
 
@@ -296,6 +377,7 @@ static void ncsim_port_free(struct ncsim_port *port)
 
 	netcx_adapter_destroy(port->ad);
 	netif_napi_del(&port->napi);
+	kfree(port->wire_held);
 	kfree(port->rx_skb);
 	kfree(port->tx_skb);
 	ncsim_hw_rx_uninit(&port->hw_rx);
@@ -363,12 +445,17 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	port->rx_skb = kcalloc(NCSIM_RX_RING, sizeof(*port->rx_skb), GFP_KERNEL);
 	if (!port->rx_skb)
 		goto err_tx_skb;
+	/* the longest frame: the MTU, the Ethernet header, two tags */
+	port->wire_held_size = VLAN_ETH_HLEN + VLAN_HLEN + caps->max_mtu;
+	port->wire_held = kmalloc(port->wire_held_size, GFP_KERNEL);
+	if (!port->wire_held)
+		goto err_rx_skb;
 	port->hw_tx.mtu = dev->mtu;
 
 	port->ad = netcx_adapter_create(dev, &ncsim_netcx_ops);
 	if (IS_ERR(port->ad)) {
 		err = PTR_ERR(port->ad);
-		goto err_rx_skb;
+		goto err_wire_held;
 	}
 	err = ncsim_profile_declare(caps, port->ad);
 	if (err)
@@ -387,6 +474,8 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 
 err_adapter:
 	netcx_adapter_destroy(port->ad);
+err_wire_held:
+	kfree(port->wire_held);
 err_rx_skb:
 	kfree(port->rx_skb);
 err_tx_skb:
@@ -420,8 +509,11 @@ int ncsim_port_register(struct ncsim_port *port, bool threaded)
 	int err;
 
 	err = register_netdev(port->dev);
-	if (err || !threaded)
+	if (err)
 		return err;
+	ncsim_debugfs_port_add(port);
+	if (!threaded)
+		return 0;
 	rtnl_lock();
 	err = dev_set_threaded(port->dev, true);
 	rtnl_unlock();
@@ -451,6 +543,7 @@ void ncsim_port_destroy(struct ncsim_port *port)
 {
 	struct ncsim_port *peer;
 
+	ncsim_debugfs_port_remove(port);
 	rtnl_lock();
 	peer = rtnl_dereference(port->peer);
 	if (peer) {

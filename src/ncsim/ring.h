@@ -99,6 +99,15 @@ struct ncsim_tx_ring {
  * and last ``sta``. ``csum`` holds per-layer results: ``IPCS`` the IPv4
  * header checksum was verified, ``IPE`` and found wrong; ``TCPCS`` or
  * ``UDPCS`` the transport checksum was verified, ``L4E`` and found wrong.
+ *
+ * A frame the receive coalescer (RSC) built from ``rsc_segs`` segments
+ * spans that many descriptors, one after the other: the first holds the
+ * headers and the first segment's payload and carries ``rsc_segs``,
+ * ``rsc_mss``, ``vlan`` and ``csum``; each of the others holds the payload
+ * of one more segment (``len`` bytes from ``addr``). ``EOP`` marks the last
+ * descriptor of every frame (a frame alone has it in its only one). The
+ * device writes the other descriptors of a frame before the ``sta`` of its
+ * first: a driver that sees DD there sees the whole chain.
  */
 #define NCSIM_RXD_CS_IPCS	BIT(0)
 #define NCSIM_RXD_CS_IPE	BIT(1)
@@ -108,6 +117,7 @@ struct ncsim_tx_ring {
 
 #define NCSIM_RXD_STA_DD	BIT(0)	/* descriptor done */
 #define NCSIM_RXD_STA_VP	BIT(1)	/* an 802.1Q tag was stripped into vlan */
+#define NCSIM_RXD_STA_EOP	BIT(2)	/* the last descriptor of a frame */
 
 /**
  * struct ncsim_rxd - a receive descriptor
@@ -117,6 +127,10 @@ struct ncsim_tx_ring {
  * @vlan: written back with %NCSIM_RXD_STA_VP: the stripped tag's TCI.
  * @csum: written back: ``NCSIM_RXD_CS_*`` bits.
  * @sta: written back last: ``NCSIM_RXD_STA_*`` bits.
+ * @rsc_segs: written back in the first descriptor of a coalesced frame:
+ *	the segments it was built from (2 or more); 0 for a frame alone.
+ * @rsc_mss: written back with @rsc_segs: the payload bytes of its first
+ *	segment, which none of the others exceeds.
  */
 struct ncsim_rxd {
 	void *addr;
@@ -125,6 +139,8 @@ struct ncsim_rxd {
 	u16 vlan;
 	u8 csum;
 	u8 sta;
+	u16 rsc_segs;
+	u16 rsc_mss;
 };
 
 /**

@@ -2,8 +2,15 @@
 /*
  * ncsim receive: buffers posted to the receive ring, descriptors turned
  * into skbs (netcx_rx_vlan(), then netcx_rx_csum_status() from the
- * descriptor's per-layer checksum bits), GRO; and XON to the peer's
- * engine when the ring has room again.
+ * descriptor's per-layer checksum bits, then netcx_rx_rsc() for a frame
+ * the engine coalesced), GRO; and XON to the peer's engine when the ring
+ * has room again.
+ *
+ * A frame the engine coalesced spans a chain of descriptors, one segment's
+ * payload in each but the first: the buffers after the first become its
+ * frag_list, one segment each, as GRO chains the segments of drivers whose
+ * buffers are not pages, so that skb_segment() cuts the frame again at
+ * the same bounds.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -62,10 +69,41 @@ void ncsim_rx_refill(struct ncsim_port *port, bool napi)
 	smp_store_release(&ring->tail, tail);
 }
 
+/*
+ * Takes the rest of the chain that starts at @skb (the first descriptor's,
+ * without EOP): each buffer after it, up to the one with EOP, goes to its
+ * frag_list. The engine wrote the chain before the first descriptor's DD.
+ */
+static void ncsim_rx_chain(struct ncsim_port *port, struct sk_buff *skb)
+{
+	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
+	struct sk_buff *seg, **next = &skb_shinfo(skb)->frag_list;
+	struct ncsim_rxd *d;
+	u8 sta;
+	u32 i;
+
+	do {
+		i = port->rx_clean & ring->mask;
+		d = &ring->desc[i];
+		sta = READ_ONCE(d->sta);
+		seg = port->rx_skb[i];
+		port->rx_skb[i] = NULL;
+		port->rx_clean++;
+		skb_put(seg, d->len);
+		d->sta = 0;
+		*next = seg;
+		next = &seg->next;
+		skb->len += seg->len;
+		skb->data_len += seg->len;
+		skb->truesize += seg->truesize;
+	} while (!(sta & NCSIM_RXD_STA_EOP));
+}
+
 int ncsim_rx(struct ncsim_port *port, int budget)
 {
 	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
 	unsigned int bytes = 0;
+	u16 rsc_segs, rsc_mss;
 	struct ncsim_rxd *d;
 	struct sk_buff *skb;
 	int done = 0;
@@ -84,8 +122,12 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 		port->rx_clean++;
 
 		skb_put(skb, d->len);
-		bytes += d->len;
 		csum = d->csum;
+		rsc_segs = d->rsc_segs;
+		rsc_mss = d->rsc_mss;
+		if (!(sta & NCSIM_RXD_STA_EOP))
+			ncsim_rx_chain(port, skb);
+		bytes += skb->len;
 		if (sta & NCSIM_RXD_STA_VP)
 			skb = netcx_rx_vlan(port->ad, skb, d->vlan);
 		d->sta = 0;
@@ -95,6 +137,9 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 		skb->protocol = eth_type_trans(skb, port->dev);
 		/* the csum byte, as ncsim_profile_declare() maps it */
 		netcx_rx_csum_status(port->ad, skb, csum);
+		/* coalesced: what the stack needs of a hardware GRO packet */
+		if (rsc_segs >= 2)
+			netcx_rx_rsc(port->ad, skb, rsc_segs, rsc_mss);
 		napi_gro_receive(&port->napi, skb);
 	}
 	if (done) {
