@@ -82,9 +82,9 @@ if [ "$profile" = 1 ]; then
 	profiler_pid=$!
 fi
 
-# About 40 runs of RUNS each (TCP, UDP, turns; a second left out and the
-# set-up besides), then pktgen, the slab stream and the in-kernel part.
-timeout=$((900 + runs * (secs + 5) * 40))
+# About 44 runs of RUNS each (TCP, UDP, turns, rsc; a second left out and
+# the set-up besides), then pktgen, the slab stream and the in-kernel part.
+timeout=$((900 + runs * (secs + 5) * 44))
 
 status=0
 "$NETCX_TOP/scripts/guest-run.sh" --kernel bench --timeout "$timeout" --mem 2G \
@@ -132,6 +132,23 @@ if t:
         print(f"{v}: veth-sw {t.get('veth-sw_' + v, 0) / 1e9:.3f} Gbit/s, "
               f"ncsim-full {t.get('ncsim-full_' + v, 0) / 1e9:.3f} Gbit/s, "
               f"ratio {r:.2f}x: target >= 0.8x {'met' if r >= 0.8 else 'missed'}")
+c = rows.get("rsc", {})
+if c:
+    print()
+    print("receive coalescing: ncsim full, devB's rx-gro-hw on (the model coalesces, netcx hands")
+    print("the packets up as hardware GRO) against off (software GRO), in turns; medians of the")
+    print("runs, and of the rounds' ratios; CPU: the guest's busy seconds per GB received, the")
+    print("simulated hardware's coalescing included")
+    for v in ("tcp4", "tcp6"):
+        if f"cpu_ratio_{v}" not in c:
+            continue
+        r = c[f"cpu_ratio_{v}"]
+        print(f"{v}: on {c.get('on_' + v, 0) / 1e9:.3f} Gbit/s, off {c.get('off_' + v, 0) / 1e9:.3f} Gbit/s, "
+              f"throughput {c.get('ratio_' + v, 0):.2f}x; CPU per GB on {c.get('cpu_on_' + v, 0):.2f} s, "
+              f"off {c.get('cpu_off_' + v, 0):.2f} s; coalesced packets on {c.get('coalesced_' + v, 0):.0f}, "
+              f"off {c.get('coalesced_off_' + v, 0):.0f}")
+        print(f"target: RSC receiver CPU per GB < 1.0x software GRO, {v}: {r:.2f}x "
+              f"{'met' if r and r < 1.0 else 'missed'}")
 print()
 print("pktgen, packets per second (netcx's in-driver path: pktgen skips validate_xmit_skb)")
 for case, metrics in rows.items():

@@ -39,7 +39,8 @@ here=$(dirname "$0")
 . "$here/../integration/lib/e1000cx.sh"
 tsv=$NETCX_OUT/bench.tsv
 : > "$tsv"
-hz=$(getconf CLK_TCK)
+# shellcheck source=scripts/guest/cpu.sh
+. "$here/cpu.sh"
 
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$tsv"; }
 note() { echo "bench-e1000cx: $*"; }
@@ -52,11 +53,6 @@ features() {
 	ip netns exec "$ns" ethtool -k "$dev" |
 		awk -v names=" $* " 'index(names, " " substr($1, 1, length($1) - 1) " ") {
 			printf "%s ", $0 }' | tr -s '\t ' ' '
-}
-
-# cpu_busy: jiffies of every CPU but idle and iowait, since boot
-cpu_busy() {
-	awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
 
 # ip_counter NAME: a counter of namespace b's /proc/net/snmp, netstat

@@ -37,6 +37,8 @@ here=$(dirname "$0")
 
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$tsv"; }
 note() { echo "bench: $*"; }
+# shellcheck source=scripts/guest/cpu.sh
+. "$here/cpu.sh"
 
 insmod "$build/netcx.ko" || exit 1
 # the namespaces of the pair under test
@@ -236,6 +238,66 @@ turns() {
 	pair_down veth
 }
 
+# rsc_run ADDR MODE METRIC: one TCP run a -> b with devB's rx-gro-hw MODE
+# (on: ncsim's receive engine coalesces; off: software GRO); prints
+# "MODE bit/s cpu_per_gb coalesced": the guest's busy CPU seconds per GB
+# devB received, and the packets netcx handed up as coalesced
+rsc_run() {
+	local busy oct n bps stats=/sys/class/net/devB/statistics/rx_bytes
+	ip netns exec "$nsb" ethtool -K devB rx-gro-hw "$2" || return
+	busy=$(cpu_busy) oct=$(ip netns exec "$nsb" cat "$stats")
+	n=$(ip netns exec "$nsb" ethtool -S devB | awk '$1 == "rx_rsc_packets:" { print $2 }')
+	bps=$(tcp_run "$1" "rsc-$2" "$3")
+	busy=$(( $(cpu_busy) - busy ))
+	oct=$(( $(ip netns exec "$nsb" cat "$stats") - oct ))
+	n=$(( $(ip netns exec "$nsb" ethtool -S devB | awk '$1 == "rx_rsc_packets:" { print $2 }') - n ))
+	awk -v m="$2" -v r="$bps" -v b="$busy" -v o="$oct" -v hz="$hz" -v n="$n" \
+		'BEGIN { printf "%s %s %.3f %d\n", m, r, (o > 0 ? b / hz / (o / 1e9) : -1), n }'
+}
+
+# rsc: receive coalescing against software GRO on one ncsim full pair,
+# devB's rx-gro-hw on and off in turns (which goes first alternating), RUNS
+# rounds per IP version. Records the medians of the runs (throughput, CPU
+# per GB) and of the rounds' ratios (on / off), and the packets coalesced.
+# The simulated hardware's coalescing runs on the guest's CPU too: its cost
+# is in the "on" figure, where a real NIC's would not be.
+rsc() {
+	local v addr i mode order
+	if ! pair_up ncsim:full || ! ns_up ncsim:full; then
+		note "rsc: skipped, no ncsim pair"
+		ns_down; pair_down ncsim:full
+		return
+	fi
+	for v in 4 6; do
+		addr=198.18.0.2
+		[ $v = 6 ] && addr=2001:2::2
+		for ((i = 0; i < runs; i++)); do
+			order="on off"
+			((i % 2)) && order="off on"
+			for mode in $order; do
+				echo "$i $(rsc_run "$addr" "$mode" "tcp$v")"
+			done
+		done > /tmp/rsc
+		for mode in on off; do
+			record rsc "${mode}_tcp$v" \
+				"$(awk -v m="$mode" '$2 == m { print $3 }' /tmp/rsc | median)"
+			record rsc "cpu_${mode}_tcp$v" \
+				"$(awk -v m="$mode" '$2 == m && $4 >= 0 { print $4 }' /tmp/rsc | median)"
+		done
+		record rsc "ratio_tcp$v" "$(awk '{ v[$1, $2] = $3 } END {
+			for (k in v) { split(k, p, SUBSEP)
+				if (p[2] == "on" && v[p[1], "off"] > 0) print v[k] / v[p[1], "off"] } }' /tmp/rsc | median)"
+		record rsc "cpu_ratio_tcp$v" "$(awk '{ v[$1, $2] = $4 } END {
+			for (k in v) { split(k, p, SUBSEP)
+				if (p[2] == "on" && v[k] > 0 && v[p[1], "off"] > 0) print v[k] / v[p[1], "off"] } }' /tmp/rsc | median)"
+		record rsc "coalesced_tcp$v" "$(awk '$2 == "on" { s += $5 } END { print s + 0 }' /tmp/rsc)"
+		record rsc "coalesced_off_tcp$v" "$(awk '$2 == "off" { s += $5 } END { print s + 0 }' /tmp/rsc)"
+		note "rsc tcp$v (round mode bit/s cpu_per_gb coalesced):" "$(tr '\n' ' ' < /tmp/rsc)"
+	done
+	ns_down
+	pair_down ncsim:full
+}
+
 # pktgen NAME KIND SIZE: packets per second from devA, init_net.
 pktgen_run() {
 	local name=$1 kind=$2 size=$3 pg=/proc/net/pktgen mac pps
@@ -331,6 +393,7 @@ NETCX_BENCH_STATS=1 throughput ncsim-full ncsim:full
 throughput ncsim-off ncsim:full tx off rx off tso off tx-udp-segmentation off
 throughput ncsim-e1000 ncsim:e1000
 turns
+rsc
 
 for size in 64 1500; do
 	pktgen_run veth veth $size
