@@ -161,8 +161,10 @@ enum xt_stack {
 #define CSUM_HW(n)	{ "tx_csum_hw", n }
 #define CSUM_SW(n)	{ "tx_csum_sw", n }
 #define LSO_HW		{ "tx_lso_hw", 1 }
+#define LSO_SEGS(n)	{ "tx_lso_hw_segs", n }
 #define LSO_SW		{ "tx_lso_sw", 1 }
 #define USO_HW		{ "tx_uso_hw", 1 }
+#define USO_SEGS(n)	{ "tx_uso_hw_segs", n }
 #define USO_SW		{ "tx_uso_sw", 1 }
 #define VLAN_HW		{ "tx_vlan_hw", 1 }
 #define VLAN_SW		{ "tx_vlan_sw", 1 }
@@ -358,39 +360,39 @@ static const struct xmit_case xmit_cases[] = {
 		.name = "full tcp4 gso", .profile = XT_FULL, .hdrs = T4_GSO,
 		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
 		.desc = DG(F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54, 1000, 3),
-		.tx = { LSO_HW },
+		.tx = { LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "full tcp6 gso", .profile = XT_FULL, .hdrs = T6_GSO,
 		.gso_type = SKB_GSO_TCPV6, .mss = 1000,
 		.desc = DG(F_LSO | F_CS | F_V6, 14, 54, 16, P_TCP, 74, 1000, 3),
-		.tx = { LSO_HW },
+		.tx = { LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "full tcp6 hop-by-hop gso", .profile = XT_FULL,
 		.hdrs = L(ETH, IP6, HOP(8), TCP, DATA(3000)),
 		.gso_type = SKB_GSO_TCPV6, .mss = 1000, .stack = STACK_OWN,
 		.desc = DG(F_LSO | F_CS | F_V6, 14, 62, 16, P_TCP, 82, 1000, 3),
-		.tx = { LSO_HW },
+		.tx = { LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "full udp4 gso", .profile = XT_FULL, .hdrs = U4_GSO,
 		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
 		.desc = DG(F_USO | F_CS | F_I4, 14, 34, 6, P_UDP, 42, 1000, 3),
-		.tx = { USO_HW },
+		.tx = { USO_HW, USO_SEGS(3) },
 	},
 	{
 		.name = "full udp6 gso", .profile = XT_FULL, .hdrs = U6_GSO,
 		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
 		.desc = DG(F_USO | F_CS | F_V6, 14, 54, 6, P_UDP, 62, 1000, 3),
-		.tx = { USO_HW },
+		.tx = { USO_HW, USO_SEGS(3) },
 	},
 	{
 		.name = "full tag tcp4 gso", .profile = XT_FULL, .hdrs = T4_GSO,
 		.gso_type = SKB_GSO_TCPV4, .mss = 1000, .tag_proto = Q, .tci = 5,
 		.desc = DGT(F_VL | F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54,
 			    1000, 3, 5),
-		.tx = { VLAN_HW, LSO_HW },
+		.tx = { VLAN_HW, LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "full qinq tcp4 gso", .profile = XT_FULL,
@@ -485,7 +487,7 @@ static const struct xmit_case xmit_cases[] = {
 		.name = "e1000 tcp4 gso", .profile = XT_E1000, .hdrs = T4_GSO,
 		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
 		.desc = DG(F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54, 1000, 3),
-		.tx = { LSO_HW },
+		.tx = { LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "e1000 tcp6 gso", .profile = XT_E1000, .hdrs = T6_GSO,
@@ -504,7 +506,7 @@ static const struct xmit_case xmit_cases[] = {
 		.strip = S_VLAN,
 		.fc = { VLAN_SW, WHY(unsupported, 1) },
 		.desc = DG(F_LSO | F_CS | F_I4, 18, 38, 16, P_TCP, 58, 1000, 3),
-		.tx = { VLAN_SW, WHY(unsupported, 1), LSO_HW },
+		.tx = { VLAN_SW, WHY(unsupported, 1), LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "e1000 tag tcp4 gso one segment", .profile = XT_E1000,
@@ -609,7 +611,7 @@ static const struct xmit_case xmit_cases[] = {
 		.name = "limits tcp4 gso", .profile = XT_LIMITS, .hdrs = T4_GSO,
 		.gso_type = SKB_GSO_TCPV4, .mss = 1000,
 		.desc = DG(F_LSO | F_CS | F_I4, 14, 34, 16, P_TCP, 54, 1000, 3),
-		.tx = { LSO_HW },
+		.tx = { LSO_HW, LSO_SEGS(3) },
 	},
 	{
 		.name = "limits tcp4 gso too few segments", .profile = XT_LIMITS,
@@ -697,7 +699,7 @@ static const struct xmit_case xmit_cases[] = {
 		.name = "limits udp4 gso", .profile = XT_LIMITS, .hdrs = U4_GSO,
 		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
 		.desc = DG(F_USO | F_CS | F_I4, 14, 34, 6, P_UDP, 42, 1000, 3),
-		.tx = { USO_HW },
+		.tx = { USO_HW, USO_SEGS(3) },
 	},
 	{
 		.name = "limits udp4 gso too large", .profile = XT_LIMITS,
@@ -766,7 +768,7 @@ static const struct xmit_case xmit_cases[] = {
 		.name = "keywords udp4 gso", .profile = XT_KW, .hdrs = U4_GSO,
 		.gso_type = SKB_GSO_UDP_L4, .mss = 1000,
 		.desc = DG(F_USO | F_CS | F_I4, 14, 34, 6, P_UDP, 42, 1000, 3),
-		.tx = { USO_HW },
+		.tx = { USO_HW, USO_SEGS(3) },
 	},
 	{
 		.name = "keywords udp6 gso", .profile = XT_KW, .hdrs = U6_GSO,

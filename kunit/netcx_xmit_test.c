@@ -23,6 +23,10 @@
 #include <compat/compat.h>
 #include <netcx/netcx.h>
 
+#ifdef NETCX_HAVE_QSTATS
+#include <net/netdev_queues.h>
+#endif
+
 #include "core/core.h"
 #include "core/counters.h"
 #include "../testing/netcx_counters.h"
@@ -586,7 +590,7 @@ static void stats_names_test(struct kunit *test)
 	static const char * const expected[] = {
 		"tx_csum_hw", "tx_csum_sw", "tx_lso_hw", "tx_lso_sw",
 		"tx_uso_hw", "tx_uso_sw", "tx_vlan_hw", "tx_vlan_sw",
-		"tx_offload_dropped",
+		"tx_offload_dropped", "tx_lso_hw_segs", "tx_uso_hw_segs",
 		"tx_fallback_ipv4_options", "tx_fallback_ipv6_exthdr",
 		"tx_fallback_tcp_options", "tx_fallback_l3_offset",
 		"tx_fallback_l4_offset", "tx_fallback_too_few_segs",
@@ -644,6 +648,72 @@ static void stats_sum_test(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, tc_get(test, ad, &s, "tx_csum_hw"), 5);
 	KUNIT_EXPECT_EQ(test, tc_get(test, ad, &s, "tx_csum_sw"), 0);
+}
+
+/* A case of the table by its name. */
+static const struct xmit_case *xt_case(struct kunit *test, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(xmit_cases); i++)
+		if (!strcmp(xmit_cases[i].name, name))
+			return &xmit_cases[i];
+	KUNIT_FAIL(test, "no case %s", name);
+	return NULL;
+}
+
+/*
+ * The netdev family's queue statistics: netcx's stat_ops on the device,
+ * its counters under the standard names, the rest left unreported.
+ */
+static void stats_qstats_test(struct kunit *test)
+{
+#ifdef NETCX_HAVE_QSTATS
+	const struct xmit_case *csum = xt_case(test, "full tcp4");
+	const struct xmit_case *gso = xt_case(test, "full tcp4 gso");
+	struct netcx_adapter *ad = xt_setup(test, XT_FULL, 0);
+	struct net_device *dev = netcx_adapter_netdev(ad);
+	struct netdev_queue_stats_rx rx;
+	struct netdev_queue_stats_tx tx;
+	const struct xmit_case *c;
+	struct netcx_tx_desc desc;
+	struct sk_buff *skb;
+	struct tb_pkt p;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, csum);
+	KUNIT_ASSERT_NOT_NULL(test, gso);
+	KUNIT_ASSERT_NOT_NULL(test, dev->stat_ops);
+	KUNIT_ASSERT_NOT_NULL(test, dev->stat_ops->get_base_stats);
+	for (i = 0; i < 6; i++) {
+		c = i < 5 ? csum : gso;
+		tb_pkt_init(test, &p, c->hdrs);
+		skb = xt_skb(test, &p, c, dev);
+		KUNIT_EXPECT_EQ(test, xt_tx_prepare(ad, &skb, &desc), 0);
+		kfree_skb(skb);
+	}
+	memset(&rx, 0xff, sizeof(rx));
+	memset(&tx, 0xff, sizeof(tx));
+	dev->stat_ops->get_base_stats(dev, &rx, &tx);
+	/* five checksums, and the three segments of the GSO skb */
+	KUNIT_EXPECT_EQ(test, tx.needs_csum, 8);
+	KUNIT_EXPECT_EQ(test, tx.hw_gso_packets, 1);
+	KUNIT_EXPECT_EQ(test, tx.hw_gso_wire_packets, 3);
+	KUNIT_EXPECT_EQ(test, rx.csum_unnecessary, 0);
+	KUNIT_EXPECT_EQ(test, rx.csum_none, 0);
+	KUNIT_EXPECT_EQ(test, rx.csum_bad, 0);
+	KUNIT_EXPECT_EQ(test, rx.hw_gro_packets, 0);
+	KUNIT_EXPECT_EQ(test, rx.hw_gro_wire_packets, 0);
+	/* the device's own counters, from dev_get_stats() */
+	KUNIT_EXPECT_EQ(test, tx.packets, 0);
+	KUNIT_EXPECT_EQ(test, rx.bytes, 0);
+	/* what netcx does not count stays unreported (all ones) */
+	KUNIT_EXPECT_EQ(test, tx.csum_none, U64_MAX);
+	KUNIT_EXPECT_EQ(test, tx.hw_gso_bytes, U64_MAX);
+	KUNIT_EXPECT_EQ(test, rx.hw_drops, U64_MAX);
+#else
+	kunit_skip(test, "this kernel has no netdev queue statistics (before 6.10)");
+#endif
 }
 
 /*
@@ -755,6 +825,7 @@ static struct kunit_case netcx_xmit_test_cases[] = {
 	KUNIT_CASE(lso_seed_verify_test),
 	KUNIT_CASE(stats_names_test),
 	KUNIT_CASE(stats_sum_test),
+	KUNIT_CASE(stats_qstats_test),
 	{}
 };
 

@@ -20,7 +20,7 @@ set -euo pipefail
 build_pkgs=(gcc make bc flex bison libelf-dev libssl-dev xz-utils perl python3
 	    kmod "$NETCX_SRC_PKG")
 check_pkgs=(sparse)
-guest_pkgs=(iproute2 iputils-ping ethtool procps iperf3 socat)
+guest_pkgs=(iproute2 iputils-ping ethtool procps iperf3 socat python3-yaml)
 qemu_pkgs=(qemu-system-x86 busybox-static cpio xz-utils zstd kmod)
 
 missing=()

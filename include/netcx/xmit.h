@@ -136,4 +136,13 @@ int netcx_stats_count(const struct netcx_adapter *ad);
 void netcx_stats_strings(const struct netcx_adapter *ad, u8 **data);
 void netcx_stats_fill(const struct netcx_adapter *ad, u64 **data);
 
+#ifdef NETCX_HAVE_QSTATS
+struct netdev_queue_stats_rx;
+struct netdev_queue_stats_tx;
+
+void netcx_qstats_base(struct netcx_adapter *ad,
+		       struct netdev_queue_stats_rx *rx,
+		       struct netdev_queue_stats_tx *tx);
+#endif
+
 #endif /* _NETCX_XMIT_H */

@@ -28,6 +28,8 @@
 #   none also                  two pairs
 #   overrides                  profile limits lowered by module parameters:
 #                              netcx falls back, the hardware is never overrun
+#   every run                  the netdev family's queue statistics (ynl,
+#                              6.10 and later) agree with ethtool -S
 #
 # Each run ends with "ncsim_smoke: N passed, N failed".
 #
@@ -44,6 +46,17 @@ if [ "${1:-}" = --runs ]; then
 	echo full e1000 basic none overrides
 	exit 0
 fi
+if [ "${1:-}" = --prepare ]; then
+	# the kernel's ynl and the netdev family's spec, for qstats()
+	set -e
+	. "$(dirname "$0")/../lib.sh"
+	[ -d "${2:-}" ] || die "--prepare: no build folder \"${2:-}\""
+	src=$("$NETCX_TOP/scripts/kernel-src.sh")
+	mkdir -p "$2/tools/ynl"
+	cp -r "$src/tools/net/ynl/lib" "$2/tools/ynl/"
+	cp "$src/Documentation/netlink/specs/netdev.yaml" "$2/tools/ynl/"
+	exit 0
+fi
 build=$1 run=$2
 . "$(dirname "$0")/lib/ncsim.sh"
 
@@ -58,12 +71,21 @@ dd if=/dev/urandom of="$small" bs=1k count=500 status=none
 # offload"), udp_send_skb() refuses a UDP_SEGMENT send with EIO when the
 # device has no transmit checksum offload: Debian's 6.1 with profile none.
 uso_refused() {
-	local v major minor
-	v=$(uname -r)
-	major=${v%%.*} minor=${v#*.}
-	minor=${minor%%[!0-9]*}
 	ip netns exec a ethtool -k ncsim0 | grep -q '^tx-checksumming: off' &&
-		{ [ "$major" -lt 6 ] || { [ "$major" -eq 6 ] && [ "$minor" -lt 11 ]; }; }
+		kernel_before 6 11
+}
+
+# qstats: the netdev family's queue statistics of both ports (the kernel's
+# ynl, copied by --prepare) agree with their ethtool -S and statistics
+qstats() {
+	if kernel_before 6 10; then
+		skip "$run: queue statistics" "Linux $(uname -r) has no netdev queue statistics with offload counters (6.10 and later)"
+		return
+	fi
+	check "$run: queue statistics of ncsim0 agree with ethtool -S" \
+		ip netns exec a python3 "$NCSIM_LIB/qstats.py" "$build/tools/ynl" ncsim0
+	check "$run: queue statistics of ncsim1 agree with ethtool -S" \
+		ip netns exec b python3 "$NCSIM_LIB/qstats.py" "$build/tools/ynl" ncsim1
 }
 
 # Both directions, both IP versions, nothing the hardware could not do.
@@ -169,6 +191,7 @@ params=(profile="$run")
 check "$run: load (${params[*]})" ncsim_load "$build" "${params[@]}"
 check "$run: pair up in two namespaces" ncsim_pair_up
 traffic
+qstats
 case $run in
 full)
 	check "full: hardware TSO" gt0 "$(ncsim_sum hw_tx_lso)"

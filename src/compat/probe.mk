@@ -33,3 +33,10 @@ netcx_pci_irq_intx := define PCI_IRQ_INTX
 ifeq ($(call netcx_probe,linux/pci.h,$(netcx_pci_irq_intx)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_PCI_IRQ_INTX
 endif
+
+# The netdev family's queue statistics with the offload counters
+# (csum-*, hw-gso-*, hw-gro-*) arrived in 6.10 (6.9 had bytes and packets).
+netcx_qstats := u64 hw_gso_wire_packets;
+ifeq ($(call netcx_probe,net/netdev_queues.h,$(netcx_qstats)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_QSTATS
+endif

@@ -85,6 +85,7 @@ struct netcx_adapter *netcx_adapter_create(struct net_device *dev,
 	ad->dev = dev;
 	ad->ops = ops;
 	dev->ml_priv = ad;
+	netcx_qstats_attach(ad);
 	return ad;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_adapter_create, NETCX_NS);
@@ -103,6 +104,7 @@ void netcx_adapter_destroy(struct netcx_adapter *ad)
 		return;
 	if (ad->dev->ml_priv == ad)
 		ad->dev->ml_priv = NULL;
+	netcx_qstats_detach(ad);
 	netcx_stats_uninit(ad);
 	kfree(ad);
 }

@@ -24,6 +24,10 @@
  * @NETCX_TX_VLAN_SW: 802.1Q tags inserted in software.
  * @NETCX_TX_DROPPED: packets netcx_tx_prepare() dropped: malformed, or
  *	their software fallback failed.
+ * @NETCX_TX_LSO_HW_SEGS: the segments of the TCP GSO skbs the hardware
+ *	segments.
+ * @NETCX_TX_USO_HW_SEGS: the segments of the UDP GSO skbs the hardware
+ *	segments.
  * @NETCX_TX_STATS: the number of transmit counters.
  */
 enum netcx_tx_stat {
@@ -36,6 +40,8 @@ enum netcx_tx_stat {
 	NETCX_TX_VLAN_HW,
 	NETCX_TX_VLAN_SW,
 	NETCX_TX_DROPPED,
+	NETCX_TX_LSO_HW_SEGS,
+	NETCX_TX_USO_HW_SEGS,
 	NETCX_TX_STATS,
 };
 
@@ -104,6 +110,17 @@ struct netcx_pcpu_stats {
 
 int netcx_stats_init(struct netcx_adapter *ad);
 void netcx_stats_uninit(struct netcx_adapter *ad);
+void netcx_stats_sum(const struct netcx_adapter *ad, u64 *tx, u64 *why,
+		     u64 *rx);
+
+/* qstats.c: netcx's netdev_stat_ops on the device, where the kernel has them */
+#ifdef NETCX_HAVE_QSTATS
+void netcx_qstats_attach(struct netcx_adapter *ad);
+void netcx_qstats_detach(struct netcx_adapter *ad);
+#else
+static inline void netcx_qstats_attach(struct netcx_adapter *ad) { }
+static inline void netcx_qstats_detach(struct netcx_adapter *ad) { }
+#endif
 void netcx_count_rx(struct netcx_adapter *ad, enum netcx_rx_stat stat);
 void netcx_count_rx_rsc(struct netcx_adapter *ad, u32 segs, u32 bytes);
 

@@ -26,6 +26,8 @@ static const char netcx_tx_names[NETCX_TX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_TX_VLAN_HW]	= "tx_vlan_hw",
 	[NETCX_TX_VLAN_SW]	= "tx_vlan_sw",
 	[NETCX_TX_DROPPED]	= "tx_offload_dropped",
+	[NETCX_TX_LSO_HW_SEGS]	= "tx_lso_hw_segs",
+	[NETCX_TX_USO_HW_SEGS]	= "tx_uso_hw_segs",
 };
 
 static const char netcx_why_names[NETCX_WHY_MAX][ETH_GSTRING_LEN] = {
@@ -152,6 +154,50 @@ void netcx_count_rx_rsc(struct netcx_adapter *ad, u32 segs, u32 bytes)
 }
 
 /**
+ * netcx_stats_sum() - an adapter's counters, summed over every CPU
+ * @ad: the adapter.
+ * @tx: set to the &enum netcx_tx_stat counters (%NETCX_TX_STATS values).
+ * @why: set to the &enum netcx_why counters (%NETCX_WHY_MAX values).
+ * @rx: set to the &enum netcx_rx_stat counters (%NETCX_RX_STATS values).
+ *
+ * Each CPU's counters are read consistently. Context: any; does not sleep.
+ */
+void netcx_stats_sum(const struct netcx_adapter *ad, u64 *tx, u64 *why,
+		     u64 *rx)
+{
+	unsigned int start;
+	int cpu, i;
+
+	memset(tx, 0, NETCX_TX_STATS * sizeof(*tx));
+	memset(why, 0, NETCX_WHY_MAX * sizeof(*why));
+	memset(rx, 0, NETCX_RX_STATS * sizeof(*rx));
+	for_each_possible_cpu(cpu) {
+		const struct netcx_pcpu_stats *s = per_cpu_ptr(ad->stats, cpu);
+		u64 t[NETCX_TX_STATS], w[NETCX_WHY_MAX], r[NETCX_RX_STATS];
+
+		do {
+			start = u64_stats_fetch_begin(&s->tx_syncp);
+			for (i = 0; i < NETCX_TX_STATS; i++)
+				t[i] = u64_stats_read(&s->tx[i]);
+			for (i = 0; i < NETCX_WHY_MAX; i++)
+				w[i] = u64_stats_read(&s->tx_why[i]);
+		} while (u64_stats_fetch_retry(&s->tx_syncp, start));
+		do {
+			start = u64_stats_fetch_begin(&s->rx_syncp);
+			for (i = 0; i < NETCX_RX_STATS; i++)
+				r[i] = u64_stats_read(&s->rx[i]);
+		} while (u64_stats_fetch_retry(&s->rx_syncp, start));
+
+		for (i = 0; i < NETCX_TX_STATS; i++)
+			tx[i] += t[i];
+		for (i = 0; i < NETCX_WHY_MAX; i++)
+			why[i] += w[i];
+		for (i = 0; i < NETCX_RX_STATS; i++)
+			rx[i] += r[i];
+	}
+}
+
+/**
  * netcx_stats_count() - the number of netcx counters, for ethtool -S
  * @ad: the adapter.
  *
@@ -175,7 +221,8 @@ EXPORT_SYMBOL_NS_GPL(netcx_stats_count, NETCX_NS);
  *
  * Transmit: ``tx_csum_hw``, ``tx_csum_sw``, ``tx_lso_hw``, ``tx_lso_sw``,
  * ``tx_uso_hw``, ``tx_uso_sw``, ``tx_vlan_hw``, ``tx_vlan_sw``,
- * ``tx_offload_dropped``, then ``tx_fallback_<reason>`` for every reason of
+ * ``tx_offload_dropped``, ``tx_lso_hw_segs``, ``tx_uso_hw_segs``, then
+ * ``tx_fallback_<reason>`` for every reason of
  * "DOC: per-packet policy"; receive: ``rx_csum_valid``, ``rx_csum_invalid``,
  * ``rx_csum_not_checked``, ``rx_csum_inactive``, ``rx_csum_complete``,
  * ``rx_vlan_hw``, ``rx_vlan_sw``, ``rx_rsc_packets``, ``rx_rsc_segments``,
@@ -210,35 +257,11 @@ void netcx_stats_fill(const struct netcx_adapter *ad, u64 **data)
 {
 	u64 *tx = *data, *why = tx + NETCX_TX_STATS;
 	u64 *rx = why + NETCX_WHY_MAX - 1;
-	unsigned int start;
-	int cpu, i;
+	u64 w[NETCX_WHY_MAX];
 
-	memset(tx, 0, NETCX_STATS_COUNT * sizeof(*tx));
-	for_each_possible_cpu(cpu) {
-		const struct netcx_pcpu_stats *s = per_cpu_ptr(ad->stats, cpu);
-		u64 t[NETCX_TX_STATS], w[NETCX_WHY_MAX], r[NETCX_RX_STATS];
-
-		do {
-			start = u64_stats_fetch_begin(&s->tx_syncp);
-			for (i = 0; i < NETCX_TX_STATS; i++)
-				t[i] = u64_stats_read(&s->tx[i]);
-			for (i = 0; i < NETCX_WHY_MAX; i++)
-				w[i] = u64_stats_read(&s->tx_why[i]);
-		} while (u64_stats_fetch_retry(&s->tx_syncp, start));
-		do {
-			start = u64_stats_fetch_begin(&s->rx_syncp);
-			for (i = 0; i < NETCX_RX_STATS; i++)
-				r[i] = u64_stats_read(&s->rx[i]);
-		} while (u64_stats_fetch_retry(&s->rx_syncp, start));
-
-		for (i = 0; i < NETCX_TX_STATS; i++)
-			tx[i] += t[i];
-		/* NETCX_WHY_NONE is not reported */
-		for (i = NETCX_WHY_NONE + 1; i < NETCX_WHY_MAX; i++)
-			why[i - 1] += w[i];
-		for (i = 0; i < NETCX_RX_STATS; i++)
-			rx[i] += r[i];
-	}
+	netcx_stats_sum(ad, tx, w, rx);
+	/* NETCX_WHY_NONE is not reported */
+	memcpy(why, w + NETCX_WHY_NONE + 1, (NETCX_WHY_MAX - 1) * sizeof(*w));
 	*data += NETCX_STATS_COUNT;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_stats_fill, NETCX_NS);

@@ -305,9 +305,12 @@ static int netcx_tx_gso_hw(struct netcx_adapter *ad, struct sk_buff **pskb,
 {
 	int err = netcx_tx_seed(ad, pskb, desc, gso_off);
 
-	if (!err)
-		netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
-	return err;
+	if (err)
+		return err;
+	netcx_count_gso(ad, gso_off, true, NETCX_WHY_NONE);
+	netcx_count_tx(ad, gso_off == NETCX_OFFLOAD_LSO ? NETCX_TX_LSO_HW_SEGS :
+			   NETCX_TX_USO_HW_SEGS, NETCX_WHY_NONE, desc->segs);
+	return 0;
 }
 
 /*

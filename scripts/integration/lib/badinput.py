@@ -290,7 +290,8 @@ def gso_sw(kind, why, segs, v6=False, read=True):
 
 
 def lso_hw(segs, v="ok", tag=False):
-    return add({"tx_lso_hw": 1, "hw_tx_lso": 1, "hw_tx_lso_segs": segs,
+    return add({"tx_lso_hw": 1, "tx_lso_hw_segs": segs, "hw_tx_lso": 1,
+                "hw_tx_lso_segs": segs,
                 "hw_tx_ip_csum": segs, "hw_tx_l4_csum": segs},
                wire(v, segs, desc=1, tag=tag))
 
@@ -451,7 +452,8 @@ case("gso", "UDP_L4 gso_size 1 (1000 segments > 128)", GU4,
      vnet(L4_4, 6, GSO_UDP_L4, 1), "EINVAL")
 case("gso", "UDP_L4 gso_size 1, 100 bytes (100 segments)", udp4_seed(),
      vnet(L4_4, 6, GSO_UDP_L4, 1),
-     add({"tx_uso_hw": 1, "hw_tx_uso": 1, "hw_tx_uso_segs": 100,
+     add({"tx_uso_hw": 1, "tx_uso_hw_segs": 100, "hw_tx_uso": 1,
+          "hw_tx_uso_segs": 100,
           "hw_tx_ip_csum": 100, "hw_tx_l4_csum": 100}, wire("ok", 100, desc=1))
      if USO else add(gso_sw("uso", "unsupported", 100), wire("ok", 100)))
 case("gso", "TCPV4 gso_size 2000 > payload (not GSO)", G4,

@@ -15,6 +15,8 @@
 #                                  N failed" line added to ours; without
 #                                  such a line, "not ok - WHAT"
 #   gt0 N, eq0 N                   N > 0, N == 0 (a missing N fails)
+#   kernel_before MAJOR MINOR      the running kernel is older than
+#                                  MAJOR.MINOR (for a skip's reason)
 
 pass=0 fail=0 skip=0
 
@@ -58,3 +60,11 @@ check_counts() {
 
 gt0() { [ "${1:-0}" -gt 0 ]; }
 eq0() { [ "${1:-1}" -eq 0 ]; }
+
+kernel_before() {
+	local v major minor
+	v=$(uname -r)
+	major=${v%%.*} minor=${v#*.}
+	minor=${minor%%[!0-9]*}
+	[ "$major" -lt "$1" ] || { [ "$major" -eq "$1" ] && [ "$minor" -lt "$2" ]; }
+}
