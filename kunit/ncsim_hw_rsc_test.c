@@ -306,7 +306,7 @@ static void rs_rx_start(struct kunit *test, const struct rs_case *c,
 
 	caps = kunit_kzalloc(test, sizeof(*caps), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, caps);
-	*caps = ht_caps[HT_FULL];
+	*caps = *ht_caps(test, HT_FULL);
 	caps->rsc.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6;
 	caps->rsc.tcp_timestamp = !c->no_ts;
 	caps->rsc.max_segs = c->max_segs;

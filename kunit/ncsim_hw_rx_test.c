@@ -228,7 +228,7 @@ static void ncsim_hw_wire_loop(struct kunit *test)
 	for (i = 0; i < 6; i++)
 		KUNIT_EXPECT_EQ(test, ctx->rx.ring.desc[i].csum, RX_TCP);
 
-	ctx->tx.caps = &ht_caps[HT_BASIC];	/* no IPv4 options there */
+	ctx->tx.caps = ht_caps(test, HT_BASIC);	/* no IPv4 options there */
 	len = ht_build(test, buf, opts, &g);
 	ht_post(test, tb_skb(test, buf, len, 0), &g, L4CS);
 	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, HT_RING), 1);

@@ -162,7 +162,7 @@ static void ncsim_hw_tx_case(struct kunit *test)
 {
 	const struct ht_tx_case *c = test->param_value;
 	bool seg = c->out == HT_SEGS || c->out == HT_RAW;
-	const struct ncsim_hw_caps *caps = &ht_caps[c->profile];
+	const struct ncsim_hw_caps *caps = ht_caps(test, c->profile);
 	unsigned int len, flen, segs, i, k = 0, drops = 0, tags;
 	unsigned int mtu = c->mtu ?: 1500;
 	struct ht_ctx *ctx = test->priv;

@@ -13,6 +13,7 @@
 #include <linux/skbuff.h>
 
 #include "../src/ncsim/hw.h"
+#include "../src/ncsim/ncsim.h"
 #include "netcx_pkt_build.h"
 
 #define HT_BUF		8192
@@ -30,63 +31,53 @@
 #define TCP_ACK	0x10
 #define TCP_CWR	0x80
 
-/* The silicon the cases run on, like the ncsim profiles, plus tight limits. */
+/* The silicon the cases run on: ncsim's profiles, plus tight limits. */
 enum ht_profile {
 	HT_FULL,
 	HT_E1000,
 	HT_BASIC,
 	HT_NONE,
 	HT_LIMITS,	/* full, with tight segmentation limits */
-	HT_TIGHT,	/* basic, with a 34-byte layer-4 offset limit */
+	HT_TIGHT,	/* basic, with a 34-byte layer-4 offset limit only */
 };
 
 #define HT_ALL_KINDS	(NETCX_KINDS_V4 | NETCX_KINDS_V6)
 
-static const struct ncsim_hw_caps ht_caps[] = {
-	[HT_FULL] = {
-		.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },
-		.rx_csum = { .kinds = HT_ALL_KINDS },
-		.lso = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-			 .max_size = 65536, .min_segs = 2 },
-		.uso = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_UDP,
-			 .max_size = 65536, .min_segs = 2 },
-		.tag = { .kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN },
-		.max_mtu = 9000,
-	},
-	[HT_E1000] = {
-		.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL,
-			     .generic = true, .l4_offset_limit = 255 },
-		.rx_csum = { .kinds = NETCX_TCP4 | NETCX_UDP4 },
-		.lso = { .l3 = NETCX_L3_IPV4 | NETCX_L3_IPV4_OPTS,
-			 .l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-			 .max_size = 65536, .min_segs = 2 },
-		.max_mtu = 16110,
-	},
-	[HT_BASIC] = {
-		.tx_csum = { .l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-			     .l4 = NETCX_L4_TCP | NETCX_L4_UDP,
-			     .l3_offset_limit = 18, .l4_offset_limit = 58 },
-		.rx_csum = { .kinds = HT_ALL_KINDS },
-		.max_mtu = 1500,
-	},
-	[HT_NONE] = {
-		.max_mtu = 1500,
-	},
-	[HT_LIMITS] = {
-		.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },
-		.lso = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-			 .l4_offset_limit = 34, .max_size = 4000, .min_segs = 3 },
-		.uso = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_UDP,
-			 .max_size = 65536, .min_segs = 2, .max_segs = 2 },
-		.max_mtu = 9000,
-	},
-	[HT_TIGHT] = {
-		.tx_csum = { .l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-			     .l4 = NETCX_L4_TCP | NETCX_L4_UDP,
-			     .l4_offset_limit = 34 },
-		.max_mtu = 1500,
-	},
-};
+/*
+ * The silicon of @p, for the test's duration: ncsim's own profile of that
+ * name (src/ncsim/profile.c, where the profiles are defined), its limits
+ * lowered for the tight variants as ncsim's module parameters would.
+ */
+static inline struct ncsim_hw_caps *ht_caps(struct kunit *test,
+					    enum ht_profile p)
+{
+	static const char * const name[] = {
+		[HT_FULL] = "full", [HT_E1000] = "e1000", [HT_BASIC] = "basic",
+		[HT_NONE] = "none", [HT_LIMITS] = "full", [HT_TIGHT] = "basic",
+	};
+	const struct ncsim_profile *prof = ncsim_profile_find(name[p]);
+	struct ncsim_hw_caps *caps;
+
+	KUNIT_ASSERT_NOT_NULL(test, prof);
+	caps = kunit_kmalloc(test, sizeof(*caps), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, caps);
+	*caps = prof->caps;
+	switch (p) {
+	case HT_LIMITS:
+		caps->lso.l4_offset_limit = 34;
+		caps->lso.max_size = 4000;
+		caps->lso.min_segs = 3;
+		caps->uso.max_segs = 2;
+		break;
+	case HT_TIGHT:
+		caps->tx_csum.l3_offset_limit = 0;
+		caps->tx_csum.l4_offset_limit = 34;
+		break;
+	default:
+		break;
+	}
+	return caps;
+}
 
 /* Where the headers of a test packet are, read from its layers. */
 struct ht_geo {
@@ -293,7 +284,7 @@ static inline void ht_tx_start(struct kunit *test, enum ht_profile p,
 {
 	struct ht_ctx *c = test->priv;
 
-	KUNIT_ASSERT_EQ(test, ncsim_hw_tx_init(&c->tx, &ht_caps[p], HT_RING,
+	KUNIT_ASSERT_EQ(test, ncsim_hw_tx_init(&c->tx, ht_caps(test, p), HT_RING,
 					       ht_wire, ht_room, c), 0);
 	c->tx_up = true;
 	c->tx.mtu = mtu ?: 1500;
@@ -306,7 +297,7 @@ static inline void ht_rx_start(struct kunit *test, enum ht_profile p, u32 kinds,
 	struct ncsim_rxd *d;
 	unsigned int i;
 
-	KUNIT_ASSERT_EQ(test, ncsim_hw_rx_init(&c->rx, &ht_caps[p], HT_RING), 0);
+	KUNIT_ASSERT_EQ(test, ncsim_hw_rx_init(&c->rx, ht_caps(test, p), HT_RING), 0);
 	c->rx_up = true;
 	c->rx.csum_kinds = kinds;
 	c->rx.strip_kinds = strip;

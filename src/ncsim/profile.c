@@ -4,6 +4,7 @@
  * its engines enforce and the driver declares to netcx, as is. Module
  * parameters override a profile's limits, so tests reach every fallback.
  */
+#include <kunit/visibility.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/string.h>
@@ -142,6 +143,7 @@ const struct ncsim_profile *ncsim_profile_find(const char *name)
 			return &ncsim_profiles[i];
 	return NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(ncsim_profile_find);
 
 /*
  * Applies one override: 0, or -EINVAL when the value does not fit the
