@@ -25,6 +25,7 @@
 #include "../testing/netcx_counters.h"
 #include "../testing/netcx_pkt_build.h"
 #include "../testing/netcx_test.h"
+#include "../testing/netcx_test_dev.h"
 
 #define L(...)	((const struct tb_layer[]){ __VA_ARGS__, { TB_END } })
 
@@ -56,10 +57,6 @@ enum rs_tweak {
 	RS_CLONED,		/* the skb is a clone's sibling */
 };
 
-struct rs_priv {
-	struct netcx_adapter *ad;
-};
-
 static int rs_declare(struct netcx_adapter *ad, enum rs_setup setup)
 {
 	static const struct netcx_rsc_caps max4 = {
@@ -88,43 +85,16 @@ static int rs_declare(struct netcx_adapter *ad, enum rs_setup setup)
 static struct netcx_adapter *rs_setup(struct kunit *test,
 				      enum rs_setup setup)
 {
-	struct net_device *dev;
-	struct rs_priv *priv;
+	struct netcx_adapter *ad = netcx_test_dev(test, NULL, NETIF_F_SG);
+	struct net_device *dev = test->priv;
 
-	dev = alloc_etherdev(sizeof(*priv));
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	test->priv = dev;
-	dev->hw_features = NETIF_F_SG;
-	dev->features = NETIF_F_SG;
-	priv = netdev_priv(dev);
-	priv->ad = netcx_adapter_create(dev, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
-	KUNIT_ASSERT_EQ(test, rs_declare(priv->ad, setup), 0);
-	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
+	KUNIT_ASSERT_EQ(test, rs_declare(ad, setup), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
 	KUNIT_ASSERT_EQ(test, !!(dev->features & NETIF_F_GRO_HW),
 			setup != RS_NO_RSC);
 	if (setup == RS_GRO_HW_OFF)
 		dev->features &= ~NETIF_F_GRO_HW;
-	return priv->ad;
-}
-
-static int rs_init(struct kunit *test)
-{
-	test->priv = NULL;
-	return 0;
-}
-
-static void rs_exit(struct kunit *test)
-{
-	struct net_device *dev = test->priv;
-	struct rs_priv *priv;
-
-	if (!dev)
-		return;
-	priv = netdev_priv(dev);
-	if (!IS_ERR_OR_NULL(priv->ad))
-		netcx_adapter_destroy(priv->ad);
-	free_netdev(dev);
+	return ad;
 }
 
 /**
@@ -665,16 +635,10 @@ static void rsc_after_status_test(struct kunit *test)
 	struct net_device *dev;
 	struct sk_buff *skb;
 	struct rs_frame f;
-	struct rs_priv *priv;
 	struct tc_snap s;
 
-	dev = alloc_etherdev(sizeof(*priv));
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	test->priv = dev;
-	priv = netdev_priv(dev);
-	priv->ad = netcx_adapter_create(dev, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
-	ad = priv->ad;
+	ad = netcx_test_dev(test, NULL, 0);
+	dev = test->priv;
 	KUNIT_ASSERT_EQ(test, netcx_set_rx_csum_caps(ad, &rx), 0);
 	KUNIT_ASSERT_EQ(test, netcx_set_rsc_caps(ad, &rsc), 0);
 	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
@@ -712,8 +676,8 @@ static struct kunit_case netcx_rsc_test_cases[] = {
 
 static struct kunit_suite netcx_rsc_test_suite = {
 	.name = "netcx_rsc",
-	.init = rs_init,
-	.exit = rs_exit,
+	.init = netcx_test_init,
+	.exit = netcx_test_exit,
 	.test_cases = netcx_rsc_test_cases,
 };
 

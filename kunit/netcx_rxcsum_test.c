@@ -19,6 +19,7 @@
 
 #include "../testing/netcx_counters.h"
 #include "../testing/netcx_test.h"
+#include "../testing/netcx_test_dev.h"
 
 #define NC	NETCX_CSUM_NOT_CHECKED
 #define OK	NETCX_CSUM_VALID
@@ -60,23 +61,10 @@ static int rt_declare(struct netcx_adapter *ad, enum rt_profile profile)
 	return netcx_set_rx_csum_caps(ad, &rx);
 }
 
-struct rt_priv {
-	struct netcx_adapter *ad;
-};
-
 /* A device and its adapter, nothing declared yet; freed at exit. */
 static struct netcx_adapter *rt_adapter(struct kunit *test)
 {
-	struct net_device *dev;
-	struct rt_priv *priv;
-
-	dev = alloc_etherdev(sizeof(*priv));
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	test->priv = dev;
-	priv = netdev_priv(dev);
-	priv->ad = netcx_adapter_create(dev, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
-	return priv->ad;
+	return netcx_test_dev(test, NULL, 0);
 }
 
 /* A committed adapter with @profile; freed at exit. */
@@ -91,25 +79,6 @@ static struct netcx_adapter *rt_setup(struct kunit *test,
 	if (profile == RT_OFF)
 		dev->features &= ~NETIF_F_RXCSUM;
 	return ad;
-}
-
-static int rt_init(struct kunit *test)
-{
-	test->priv = NULL;
-	return 0;
-}
-
-static void rt_exit(struct kunit *test)
-{
-	struct net_device *dev = test->priv;
-	struct rt_priv *priv;
-
-	if (!dev)
-		return;
-	priv = netdev_priv(dev);
-	if (!IS_ERR_OR_NULL(priv->ad))
-		netcx_adapter_destroy(priv->ad);
-	free_netdev(dev);
 }
 
 /* ---- the packets: skb->protocol as eth_type_trans() leaves it ---- */
@@ -694,8 +663,8 @@ static struct kunit_case netcx_rxcsum_test_cases[] = {
 
 static struct kunit_suite netcx_rxcsum_test_suite = {
 	.name = "netcx_rxcsum",
-	.init = rt_init,
-	.exit = rt_exit,
+	.init = netcx_test_init,
+	.exit = netcx_test_exit,
 	.test_cases = netcx_rxcsum_test_cases,
 };
 

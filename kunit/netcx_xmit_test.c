@@ -32,6 +32,7 @@
 #include "../testing/netcx_counters.h"
 #include "../testing/netcx_pkt_build.h"
 #include "../testing/netcx_test.h"
+#include "../testing/netcx_test_dev.h"
 
 #include "netcx_xmit_cases.h"
 
@@ -61,10 +62,6 @@ static int xt_declare(struct netcx_adapter *ad, enum xt_profile profile)
 
 /* ---- the device: a driver whose ndo_features_check is netcx's own ---- */
 
-struct xt_priv {
-	struct netcx_adapter *ad;
-};
-
 /* plugged in as it is: the stack's path runs netcx_ndo_features_check() */
 static const struct net_device_ops xt_netdev_ops = {
 	.ndo_features_check = netcx_ndo_features_check,
@@ -77,43 +74,15 @@ static struct netcx_adapter *xt_setup(struct kunit *test,
 				      enum xt_profile profile,
 				      netdev_features_t off)
 {
-	struct net_device *dev;
-	struct xt_priv *priv;
+	struct netcx_adapter *ad = netcx_test_dev(test, &xt_netdev_ops,
+						  DRIVER_BITS);
+	struct net_device *dev = test->priv;
 
-	dev = alloc_etherdev(sizeof(*priv));
-	KUNIT_ASSERT_NOT_NULL(test, dev);
-	test->priv = dev;
-	dev->netdev_ops = &xt_netdev_ops;
-	dev->hw_features = DRIVER_BITS;
-	dev->features = DRIVER_BITS;
-	dev->vlan_features = DRIVER_BITS;
-	priv = netdev_priv(dev);
-	priv->ad = netcx_adapter_create(dev, NULL);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(priv->ad));
-	KUNIT_ASSERT_EQ(test, xt_declare(priv->ad, profile), 0);
-	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(priv->ad), 0);
+	KUNIT_ASSERT_EQ(test, xt_declare(ad, profile), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
 	/* what ethtool -K leaves in dev->features */
 	dev->features &= ~off;
-	return priv->ad;
-}
-
-static int xt_init(struct kunit *test)
-{
-	test->priv = NULL;
-	return 0;
-}
-
-static void xt_exit(struct kunit *test)
-{
-	struct net_device *dev = test->priv;
-	struct xt_priv *priv;
-
-	if (!dev)
-		return;
-	priv = netdev_priv(dev);
-	if (!IS_ERR_OR_NULL(priv->ad))
-		netcx_adapter_destroy(priv->ad);
-	free_netdev(dev);
+	return ad;
 }
 
 /* The transmit path runs with BH disabled; so do the calls here. */
@@ -799,10 +768,10 @@ static void lso_seed_case(struct kunit *test, bool v6, bool seg_hw)
 static void lso_seed_test(struct kunit *test)
 {
 	lso_seed_case(test, false, true);
-	xt_exit(test);
+	netcx_test_exit(test);
 	test->priv = NULL;
 	lso_seed_case(test, true, true);
-	xt_exit(test);
+	netcx_test_exit(test);
 	test->priv = NULL;
 	lso_seed_case(test, false, false);
 }
@@ -831,8 +800,8 @@ static struct kunit_case netcx_xmit_test_cases[] = {
 
 static struct kunit_suite netcx_xmit_test_suite = {
 	.name = "netcx_xmit",
-	.init = xt_init,
-	.exit = xt_exit,
+	.init = netcx_test_init,
+	.exit = netcx_test_exit,
 	.test_cases = netcx_xmit_test_cases,
 };
 
