@@ -19,10 +19,8 @@
 #                transfers intact over both versions
 #   forward      two pairs and a router namespace; the router receives
 #                coalesced packets and forwards them onto a link of a
-#                smaller MTU, with tso on and off on the way out: segmented
-#                again by the kernel's GSO (a coalesced packet's segments
-#                are a frag_list, which ncsim does not transmit: no
-#                NETIF_F_FRAGLIST), intact at the far end
+#                smaller MTU, segmented again by its hardware (tso on) and
+#                then by the kernel's GSO (tso off): intact at the far end
 #
 #        netns a              netns r (forward only)              netns b
 #   +--------------+   +------------------------------+   +--------------+
@@ -248,7 +246,7 @@ wire() {
 }
 
 forward() {
-	local ns tso sw
+	local ns tso hw sw
 	check "forward: load two pairs" ncsim_load "$build" profile=full pairs=2
 	ports="a:ncsim0 r:ncsim1 r:ncsim2 b:ncsim3"
 	ip netns add a && ip netns add r && ip netns add b
@@ -274,17 +272,23 @@ forward() {
 	errs0=$(ncsim_csum_errors)
 	for tso in on off; do
 		ip netns exec r ethtool -K ncsim2 tso "$tso"
+		hw=$(ncsim_stat r ncsim2 tx_lso_hw)
 		sw=$(ncsim_stat r ncsim2 tx_lso_sw)
 		coalesced "forward, tso $tso on the way out: TCP/IPv4" \
 			r ncsim1 198.18.1.2 a
 		coalesced "forward, tso $tso on the way out: TCP/IPv6" \
 			r ncsim1 2001:3::2 a
-		echo "# tso $tso: tx_lso_sw +$(( $(ncsim_stat r ncsim2 tx_lso_sw) - sw ))"
+		hw=$(( $(ncsim_stat r ncsim2 tx_lso_hw) - hw ))
+		sw=$(( $(ncsim_stat r ncsim2 tx_lso_sw) - sw ))
+		echo "# tso $tso: tx_lso_hw +$hw, tx_lso_sw +$sw"
+		if [ "$tso" = on ]; then
+			check "forward, tso on: segmented again by the router's hardware" \
+				gt0 "$hw"
+		else
+			check "forward, tso off: segmented again in software" gt0 "$sw"
+			check "forward, tso off: not by the hardware" eq0 "$hw"
+		fi
 	done
-	# ncsim's coalesced packets carry their segments in a frag_list, and
-	# ncsim has no NETIF_F_FRAGLIST: netcx hands them to the stack's GSO
-	check "forward: coalesced packets segmented again by the stack (tso on)" \
-		gt0 "$(ncsim_stat r ncsim2 tx_lso_sw)"
 	check "forward: no frame too long for the second wire" \
 		eq0 "$(ncsim_stat r ncsim2 hw_wire_mtu_drops)"
 	check "forward: none received too long" \

@@ -35,6 +35,8 @@ static const struct ncsim_profile ncsim_profiles[] = {
 			.rsc = {
 				.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
 				.tcp_timestamp = true,
+				/* one buffer each: the driver's fragments */
+				.max_segs = MAX_SKB_FRAGS + 1,
 			},
 			.tag = { .kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN },
 			.max_mtu = 9000,

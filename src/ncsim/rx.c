@@ -8,9 +8,10 @@
  *
  * A frame the engine coalesced spans a chain of descriptors, one segment's
  * payload in each but the first: the buffers after the first become its
- * frag_list, one segment each, as GRO chains the segments of drivers whose
- * buffers are not pages, so that skb_segment() cuts the frame again at
- * the same bounds.
+ * page fragments, one segment each, as GRO merges segments, so that the
+ * packet can leave again by a device's TSO, or skb_segment() cut it at
+ * the same bounds (ncsim's profiles coalesce at most MAX_SKB_FRAGS + 1
+ * segments, so that they always fit).
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -71,14 +72,19 @@ void ncsim_rx_refill(struct ncsim_port *port, bool napi)
 
 /*
  * Takes the rest of the chain that starts at @skb (the first descriptor's,
- * without EOP): each buffer after it, up to the one with EOP, goes to its
- * frag_list. The engine wrote the chain before the first descriptor's DD.
+ * without EOP): each buffer after it, up to the one with EOP, becomes a
+ * page fragment of @skb, as GRO merges segments (skb_try_coalesce()
+ * steals the buffer's page-fragment head); past MAX_SKB_FRAGS, or for a
+ * buffer that cannot be stolen, the rest go to its frag_list. The engine
+ * wrote the chain before the first descriptor's DD.
  */
 static void ncsim_rx_chain(struct ncsim_port *port, struct sk_buff *skb)
 {
 	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
 	struct sk_buff *seg, **next = &skb_shinfo(skb)->frag_list;
 	struct ncsim_rxd *d;
+	bool stolen;
+	int delta;
 	u8 sta;
 	u32 i;
 
@@ -91,6 +97,11 @@ static void ncsim_rx_chain(struct ncsim_port *port, struct sk_buff *skb)
 		port->rx_clean++;
 		skb_put(seg, d->len);
 		d->sta = 0;
+		if (!skb_has_frag_list(skb) &&
+		    skb_try_coalesce(skb, seg, &stolen, &delta)) {
+			kfree_skb_partial(seg, stolen);
+			continue;
+		}
 		*next = seg;
 		next = &seg->next;
 		skb->len += seg->len;
