@@ -78,6 +78,9 @@ pair_up_quiet() {
 	ip -n b neigh replace "${NCSIM_IP4[0]}" lladdr "$mac0" dev ncsim1 nud permanent
 	ip -n b neigh replace "${NCSIM_IP6[0]}" lladdr "$mac0" dev ncsim1 nud permanent
 	ip -n a link set ncsim0 up && ip -n b link set ncsim1 up || return 1
+	# every frame counted as it is: no receive coalescing (ncsim_rsc's);
+	# fixed off where the profile has none
+	ip netns exec b ethtool -K ncsim1 rx-gro-hw off 2>/dev/null
 	# out-of-band tags: 802.1Q id 5, 802.1ad id 7
 	ip -n a link add link ncsim0 name ncsim0.5 type vlan id 5 &&
 		ip -n a link set ncsim0.5 up || return 1

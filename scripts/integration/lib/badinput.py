@@ -466,15 +466,17 @@ case("gso", "TCPV4 gso_size 4000 > payload, frame 3054 > MTU",
          {"hw_tx_packets": 1, "hw_wire_mtu_drops": 1}))
 case("gso", "TCPV4 gso_size 2000 > MTU, 2 segments of 2054 bytes",
      tcp4_seed(b"g" * 4000), vnet(L4_4, 16, GSO_TCPV4, 2000),
-     {"tx_lso_hw": 1, "hw_tx_lso": 1, "hw_tx_lso_segs": 2,
-      "hw_tx_packets": 1, "hw_wire_mtu_drops": 2} if LSO4 else
+     {"tx_lso_hw": 1, "tx_lso_hw_segs": 2, "hw_tx_lso": 1,
+      "hw_tx_lso_segs": 2, "hw_tx_packets": 1, "hw_wire_mtu_drops": 2}
+     if LSO4 else
      add(gso_sw("lso", "unsupported", 2, read=False),
          {"hw_tx_packets": 2, "hw_wire_mtu_drops": 2}))
 # one descriptor of 7500 frames: more than the far end's ring, which
 # takes what it can (flow control cannot wait for room that never comes)
 case("gso", "TCPV4 gso_size 1 on 60000 bytes (7500 segments)", BIG,
      vnet(L4_4, 16, GSO_TCPV4, 1),
-     add({"tx_lso_hw": 1, "hw_tx_lso": 1, "hw_tx_lso_segs": 7500,
+     add({"tx_lso_hw": 1, "tx_lso_hw_segs": 7500, "hw_tx_lso": 1,
+          "hw_tx_lso_segs": 7500,
           "hw_tx_ip_csum": 7500, "hw_tx_l4_csum": 7500, "hw_tx_packets": 1,
           "hw_tx_frames": 7500},
          {"hw_rx_frames": (1, 7500), "hw_rx_ring_full": (0, 7499),
