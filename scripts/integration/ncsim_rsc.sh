@@ -49,20 +49,11 @@ build=$1 run=$2
 
 . "$(dirname "$0")/lib/check.sh"
 
-XFER=$NCSIM_LIB/xfer.py
-PORT=5101
 SIZE=$((4 << 20))
 
-# xfer NS ADDR [SIZE]: one digest-checked TCP transfer to xfer.py serve
+# xfer NS ADDR [SIZE]: one digest-checked TCP transfer to the receiver
 xfer() {
-	ip netns exec "$1" timeout 120 python3 "$XFER" send tcp "$2" "$PORT" \
-		"${3:-$SIZE}" plain
-}
-
-# serve NS: xfer.py's receiver in NS, in the background
-serve() {
-	ip netns exec "$1" python3 "$XFER" serve "$PORT" &
-	ncsim_wait_listen "$1" "$PORT"
+	ncsim_xfer "$1" tcp "$2" "${3:-$SIZE}" plain
 }
 
 # rsc NS DEV [WHAT]: the port's rx_rsc_WHAT counter (default packets)
@@ -144,7 +135,7 @@ one_version() {
 	check "$v: pair up in two namespaces" ncsim_pair_up
 	check "$v: rx-gro-hw on" eval \
 		'ip netns exec b ethtool -k ncsim1 | grep -q "^rx-gro-hw: on"'
-	serve b
+	ncsim_xfer_serve b
 	errs0=$(ncsim_csum_errors)
 
 	timestamps 1
@@ -185,7 +176,7 @@ one_version() {
 		'ip netns exec b ethtool -k ncsim1 | grep -q "^rx-gro-hw: on"'
 	healthy "$v"
 
-	pkill -f "$XFER serve"
+	pkill -f "xfer.py serve"
 	wait
 	ncsim_pair_down
 	check "$v: unload" ncsim_unload
@@ -193,12 +184,12 @@ one_version() {
 	check "$v: load with $kw" ncsim_load "$build" profile=full \
 		"keywords=$kw"
 	check "$v: pair up again" ncsim_pair_up
-	serve b
+	ncsim_xfer_serve b
 	errs0=$(ncsim_csum_errors)
 	not_coalesced "$v: $kw" b ncsim1 "$addr" a
 	coalesced "$v: $kw, the other version still" b ncsim1 "$other" a
 	healthy "$v: $kw"
-	pkill -f "$XFER serve"
+	pkill -f "xfer.py serve"
 	wait
 	ncsim_pair_down
 	check "$v: unload" ncsim_unload
@@ -225,7 +216,7 @@ wire() {
 		check "wire: ncsim0 has $k" \
 			[ -w "/sys/kernel/debug/ncsim/ncsim0/$k" ]
 	done
-	serve b
+	ncsim_xfer_serve b
 	errs0=$(ncsim_csum_errors)
 	for k in "wire_reorder 7" "wire_drop 50"; do
 		# shellcheck disable=SC2086 # name and value
@@ -239,7 +230,7 @@ wire() {
 	done
 	check "wire: the sender retransmitted" gt0 "$(retrans a)"
 	healthy wire
-	pkill -f "$XFER serve"
+	pkill -f "xfer.py serve"
 	wait
 	ncsim_pair_down
 	check "wire: unload" ncsim_unload
@@ -268,7 +259,7 @@ forward() {
 	check "forward: carrier on both wires" eval \
 		'ncsim_wait_carrier a ncsim0 && ncsim_wait_carrier b ncsim3'
 	check "forward: ping through the router" ncsim_ping a 198.18.1.2
-	serve b
+	ncsim_xfer_serve b
 	errs0=$(ncsim_csum_errors)
 	for tso in on off; do
 		ip netns exec r ethtool -K ncsim2 tso "$tso"
@@ -294,7 +285,7 @@ forward() {
 	check "forward: none received too long" \
 		eq0 "$(ncsim_stat b ncsim3 hw_rx_oversize)"
 	healthy forward
-	pkill -f "$XFER serve"
+	pkill -f "xfer.py serve"
 	wait
 	for ns in a r b; do
 		ip netns del "$ns"

@@ -37,15 +37,6 @@ build=$1 run=$2
 
 . "$(dirname "$0")/lib/check.sh"
 
-XFER=$NCSIM_LIB/xfer.py
-PORT=5101
-
-# xfer NS PROTO ADDR SIZE SHAPE: one digest-checked transfer
-xfer() {
-	ip netns exec "$1" timeout 120 python3 "$XFER" send "$2" "$3" "$PORT" \
-		"$4" "$5"
-}
-
 # the features each port may toggle: not fixed, as ethtool -k names them
 toggles() {
 	ip netns exec "$1" ethtool -k "$2" | awk -F': ' '
@@ -88,9 +79,7 @@ bidir() {
 
 check "$run: load" ncsim_load "$build" profile="$run"
 check "$run: pair up in two namespaces" ncsim_pair_up
-ip netns exec a python3 "$XFER" serve "$PORT" &
-ip netns exec b python3 "$XFER" serve "$PORT" &
-ncsim_wait_listen a "$PORT" && ncsim_wait_listen b "$PORT"
+ncsim_xfer_serve a && ncsim_xfer_serve b
 errs0=$(ncsim_csum_errors)
 check "$run: toggles of ncsim0: $(toggles a ncsim0 | tr '\n' ' ')" \
 	[ -n "$(toggles a ncsim0)" ]
@@ -104,13 +93,13 @@ tb=$!
 sleep 1
 for shape in plain l3opt; do
 	check "$run: toggling: TCP/IPv4 $shape, a to b, intact" \
-		xfer a tcp 198.18.0.2 $((2 << 20)) "$shape"
+		ncsim_xfer a tcp 198.18.0.2 $((2 << 20)) "$shape"
 	check "$run: toggling: TCP/IPv6 $shape, b to a, intact" \
-		xfer b tcp 2001:2::1 $((2 << 20)) "$shape"
+		ncsim_xfer b tcp 2001:2::1 $((2 << 20)) "$shape"
 	check "$run: toggling: UDP/IPv4 $shape, b to a, intact" \
-		xfer b udp 198.18.0.1 $((512 << 10)) "$shape"
+		ncsim_xfer b udp 198.18.0.1 $((512 << 10)) "$shape"
 	check "$run: toggling: UDP/IPv6 $shape, a to b, intact" \
-		xfer a udp 2001:2::2 $((512 << 10)) "$shape"
+		ncsim_xfer a udp 2001:2::2 $((512 << 10)) "$shape"
 done
 wait "$ta" "$tb"
 wait "$iperf"
@@ -135,7 +124,7 @@ flap_loop b ncsim1 12 &
 fl=$!
 ok=0
 for _ in 1 2 3; do
-	xfer a tcp 2001:2::2 $((1 << 20)) plain >/dev/null 2>&1 && ok=$((ok + 1))
+	ncsim_xfer a tcp 2001:2::2 $((1 << 20)) plain >/dev/null 2>&1 && ok=$((ok + 1))
 done
 wait "$fl"
 wait "$iperf"
@@ -144,9 +133,9 @@ check "$run: link flapping: carrier back" ncsim_wait_carrier a ncsim0 1
 check "$run: link flapping: no checksum error at the receivers" \
 	[ "$(ncsim_csum_errors)" -eq "$errs0" ]
 check "$run: after flapping: TCP/IPv6, a to b, intact" \
-	xfer a tcp 2001:2::2 $((1 << 20)) plain
+	ncsim_xfer a tcp 2001:2::2 $((1 << 20)) plain
 check "$run: after flapping: UDP/IPv4, b to a, intact" \
-	xfer b udp 198.18.0.1 $((256 << 10)) plain
+	ncsim_xfer b udp 198.18.0.1 $((256 << 10)) plain
 check "$run: link flapping: no hw_caps_violation" \
 	eq0 "$(ncsim_sum hw_caps_violation)"
 echo "# transfers completed during the flapping: $ok of 3"
@@ -161,17 +150,16 @@ check "$run: traffic flows before rmmod" \
 check "$run: rmmod under traffic and toggling" ncsim_unload
 wait "$ta" 2>/dev/null
 wait "$iperf"
-pkill -f "$XFER serve"
+pkill -f "xfer.py serve"
 wait
 ncsim_pair_down
 check "$run: no port left" eval '! ls -d /sys/class/net/ncsim* 2>/dev/null'
 check "$run: load again" ncsim_load "$build" profile="$run"
 check "$run: pair up again" ncsim_pair_up
-ip netns exec b python3 "$XFER" serve "$PORT" &
-ncsim_wait_listen b "$PORT"
+ncsim_xfer_serve b
 check "$run: after reload: TCP/IPv4, a to b, intact" \
-	xfer a tcp 198.18.0.2 $((1 << 20)) l3opt
-pkill -f "$XFER serve"
+	ncsim_xfer a tcp 198.18.0.2 $((1 << 20)) l3opt
+pkill -f "xfer.py serve"
 wait
 ncsim_pair_down
 check "$run: unload" ncsim_unload

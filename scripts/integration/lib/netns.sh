@@ -11,6 +11,7 @@
 #   NCSIM_IP4  (198.18.0.1 198.18.0.2)     each port's /24
 #   NCSIM_IP6  (2001:2::1 2001:2::2)       each port's /64
 #   NCSIM_LIB  this folder (ping.py, udp.py, xfer.py, ...)
+#   NCSIM_XFER_PORT  the port of xfer.py's transfers (ncsim_xfer)
 #
 # The names keep the ncsim_ prefix they had when only ncsim's suites used
 # them.
@@ -121,6 +122,23 @@ ncsim_transfer() {
 		{ kill "$pid"; return 1; }
 	wait "$pid" || return 1
 	ncsim_same "$file" "$out"
+}
+
+NCSIM_XFER_PORT=5101
+
+# ncsim_xfer_serve NS: xfer.py's receiver in NS (TCP and UDP, IPv4 and
+# IPv6), in the background; true once it listens. pkill -f "xfer.py serve"
+# ends it.
+ncsim_xfer_serve() {
+	ip netns exec "$1" python3 "$NCSIM_LIB/xfer.py" serve "$NCSIM_XFER_PORT" &
+	ncsim_wait_listen "$1" "$NCSIM_XFER_PORT"
+}
+
+# ncsim_xfer NS PROTO ADDR SIZE SHAPE: one transfer from NS to the
+# receiver at ADDR, checked by digest (lib/xfer.py send)
+ncsim_xfer() {
+	ip netns exec "$1" timeout 120 python3 "$NCSIM_LIB/xfer.py" send "$2" \
+		"$3" "$NCSIM_XFER_PORT" "$4" "$5"
 }
 
 # ncsim_udp_transfer FROM TO ADDRESS FILE GSO: send FILE over UDP, GSO-byte
