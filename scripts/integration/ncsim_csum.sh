@@ -60,6 +60,7 @@ fi
 if [ "${1:-}" = --prepare ]; then
 	set -e
 	. "$(dirname "$0")/../lib.sh"
+	[ -d "${2:-}" ] || die "--prepare: no build folder \"${2:-}\""
 	src=$("$NETCX_TOP/scripts/kernel-src.sh")
 	c=$src/tools/testing/selftests/net/lib/csum.c
 	[ -f "$c" ] || die "no $c in the kernel source"
