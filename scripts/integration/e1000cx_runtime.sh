@@ -50,16 +50,13 @@ build=$1 run=$2
 . "$(dirname "$0")/lib/ecsuite.sh"
 . "$(dirname "$0")/lib/check.sh"
 
-XFER=$NCSIM_LIB/xfer.py
-PORT=5101
 LOOP=/tmp/ec-loop
 iperf_pid='' loop_pid='' serve_pid=''
 
-# serve: xfer.py's receiver in b (TCP and UDP, IPv4 and IPv6, port PORT)
+# serve: xfer.py's receiver in b (TCP and UDP, IPv4 and IPv6)
 serve() {
-	ip netns exec b python3 "$XFER" serve "$PORT" &
+	ncsim_xfer_serve b
 	serve_pid=$!
-	ncsim_wait_listen b "$PORT"
 }
 
 # loop_start [BYTES]: TCP transfers of BYTES (default 300000) from a to b,
@@ -72,8 +69,8 @@ loop_start() {
 		trap 'exit 0' TERM
 		while :; do
 			for addr in 198.18.0.2 2001:2::2 198.18.1.2 2001:2:0:1::2; do
-				ip netns exec a timeout 90 python3 "$XFER" send tcp \
-					"$addr" "$PORT" "$size" plain >> "$LOOP" 2>&1 ||
+				ncsim_xfer a tcp "$addr" "$size" plain \
+					>> "$LOOP" 2>&1 ||
 					echo "FAIL (status $?) to $addr" >> "$LOOP"
 			done
 		done
@@ -214,7 +211,7 @@ setup() {
 # teardown RUN: the checks at the end, e1000cx unloaded
 teardown() {
 	check "$1: UDP over IPv6 after it all, intact" \
-		ip netns exec a python3 "$XFER" send udp 2001:2::2 "$PORT" 100000 plain
+		ncsim_xfer a udp 2001:2::2 100000 plain
 	check "$1: no checksum error at either end" eq0 "$(ncsim_csum_errors)"
 	check "$1: no offload drop" eq0 "$(ec_stat 0 tx_offload_dropped)"
 	kill "$serve_pid" 2>/dev/null
@@ -290,9 +287,9 @@ back() {
 	local mbps
 	check "$1: nic0 into a, its VLAN, up" ec_port0_up
 	check "$1: TCP over IPv4 a to b, intact" \
-		ip netns exec a python3 "$XFER" send tcp 198.18.0.2 "$PORT" 1000000 plain
+		ncsim_xfer a tcp 198.18.0.2 1000000 plain
 	check "$1: UDP over IPv6 a to b, intact" \
-		ip netns exec a python3 "$XFER" send udp 2001:2::2 "$PORT" 100000 plain
+		ncsim_xfer a udp 2001:2::2 100000 plain
 	mbps=$(ncsim_iperf b a 198.18.0.1 3)
 	echo "$1: iperf3 TCP over IPv4, e1000 to e1000cx: $mbps Mbit/s"
 	check "$1: iperf3 b to a moved data" gt0 "$mbps"
