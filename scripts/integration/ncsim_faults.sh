@@ -35,9 +35,10 @@
 #
 #   ncsim_faults.sh BUILD RUN
 #   ncsim_faults.sh --runs
-# About a minute and a half to two minutes a run on its own (three on a busy host).
-# weight: 90
-# cpu: 60
+# About two minutes a run on its own (three to four on a busy host); the
+# traffic run prints where its time goes.
+# weight: 150
+# cpu: 70
 set -u
 if [ "${1:-}" = --runs ]; then
 	echo traffic control
