@@ -38,6 +38,7 @@ enum rs_mut {
 	M_LABEL,	/* another IPv6 flow label */
 	M_FLAG,		/* @flag added */
 	M_CSUM,		/* a wrong TCP checksum */
+	M_WIRE,		/* corrupted on the wire (ncsim_hw_wire_corrupt()) */
 	M_EMPTY,	/* no payload */
 	M_SHORT,	/* less payload than the MSS */
 	M_LONG,		/* more payload than the MSS */
@@ -100,6 +101,12 @@ static const struct rs_case rs_cases[] = {
 	{ "v4_bad_csum", V4, M_CSUM, 2, G(2, 1, 1), END(CSUM) },
 	{ "v6_bad_csum", V6, M_CSUM, 2, G(2, 1, 1), END(CSUM) },
 	{ "v4_bad_csum_first", V4, M_CSUM, 0, G(1, 3), END(PASS) },
+	{ "v4_wire_corrupt", V4, M_WIRE, 2, G(2, 1, 1), END(CSUM) },
+	{ "v6_wire_corrupt", V6, M_WIRE, 2, G(2, 1, 1), END(CSUM) },
+	{ "v4_wire_corrupt_first", V4, M_WIRE, 0, G(1, 3), END(PASS) },
+	{ "v6_wire_corrupt_last", V6, M_WIRE, 3, G(3, 1), END(CSUM) },
+	{ "v4_wire_corrupt_tagged", V4, M_WIRE, 1, .vlan = 100,
+	  G(1, 1, 2), END(CSUM) },
 	{ "v4_other_flow", V4, M_FLOW, 2, G(2, 1, 1), END(FLOW) },
 	{ "v6_other_flow", V6, M_FLOW, 2, G(2, 1, 1), END(FLOW) },
 	{ "v4_ttl", V4, M_TTL, 2, true, G(2, 2), END(IP) },
@@ -152,6 +159,7 @@ struct rs_seg {
 	u16 window;
 	u32 tsval;
 	bool bad;
+	bool wire;	/* corrupted on the wire */
 };
 
 static unsigned int rs_nsegs(const struct rs_case *c)
@@ -219,6 +227,8 @@ static unsigned int rs_write(struct kunit *test, u8 *buf, unsigned int size,
 	ht_l4_csum(buf, len, &g);
 	if (s->bad)
 		l4[16] ^= 0x5a;
+	if (s->wire)
+		KUNIT_EXPECT_GT(test, ncsim_hw_wire_corrupt(buf, len), 0);
 	return len;
 }
 
@@ -272,6 +282,9 @@ static void rs_segs(const struct rs_case *c, struct rs_seg *segs,
 				break;
 			case M_CSUM:
 				s->bad = true;
+				break;
+			case M_WIRE:
+				s->wire = true;
 				break;
 			case M_EMPTY:
 				s->plen = 0;
@@ -399,7 +412,11 @@ static void rs_check(struct kunit *test, const struct rs_case *c,
 				(n == 1 ? NCSIM_RXD_STA_EOP : 0) |
 				(stripped ? NCSIM_RXD_STA_VP : 0));
 		KUNIT_EXPECT_EQ(test, d->vlan, stripped ? c->vlan : 0);
-		if (!segs[a].bad)
+		if (segs[a].wire)
+			KUNIT_EXPECT_EQ(test, d->csum, NCSIM_RXD_CS_TCPCS |
+					NCSIM_RXD_CS_L4E |
+					(c->v6 ? 0 : NCSIM_RXD_CS_IPCS));
+		else if (!segs[a].bad)
 			KUNIT_EXPECT_EQ(test, d->csum, NCSIM_RXD_CS_TCPCS |
 					(c->v6 ? 0 : NCSIM_RXD_CS_IPCS));
 		glen = min_t(unsigned int, d->len, plen + 200);

@@ -282,11 +282,108 @@ static void ncsim_hw_wire_loop_vlan(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_VIOLATIONS), 0);
 }
 
+/*
+ * The wire's corruption (debugfs wire_corrupt): one bit of the last byte
+ * of the IP datagram, whatever tags and padding surround it, caught by the
+ * receive engine's transport checksum; nothing flipped in a frame with no
+ * byte past its IP header.
+ */
+struct ht_wc_case {
+	const char *name;
+	struct tb_layer pkt[8];
+	bool none;		/* nothing to corrupt */
+	int tot_delta;		/* added to the IP length field, checksums after */
+	u8 csum;		/* the receive engine's results, corrupted */
+};
+
+static const struct ht_wc_case ht_wc_cases[] = {
+	{ "tcp4_payload", { ETH, IP4, TCP, DATA(100) },
+	  .csum = RX_IPCS | RX_TCP | RX_L4E },
+	{ "tcp4_no_payload_padded", { ETH, IP4, TCP },
+	  .csum = RX_IPCS | RX_TCP | RX_L4E },
+	{ "udp4_padded", { ETH, IP4, UDP, DATA(3) },
+	  .csum = RX_IPCS | RX_UDP | RX_L4E },
+	{ "udp6_payload", { ETH, IP6, UDP, DATA(200) },
+	  .csum = RX_UDP | RX_L4E },
+	{ "tcp6_ext", { ETH, IP6, HOP(8), TCP, DATA(90) },
+	  .csum = RX_TCP | RX_L4E },
+	{ "tcp6_tagged", { ETH, VLAN(100), IP6, TCP, DATA(50) },
+	  .csum = RX_TCP | RX_L4E },
+	{ "udp4_qinq", { ETH, { TB_SVLAN, 0, 3 }, VLAN(4), IP4, UDP, DATA(9) },
+	  .csum = RX_IPCS | RX_UDP | RX_L4E },
+	{ "icmp4", { ETH, IP4, { TB_ICMP }, DATA(20) }, .csum = RX_IPCS },
+	{ "ip4_fragment", { ETH, IP4_FRAG(0x2000), UDP, DATA(64) },
+	  .csum = RX_IPCS },
+	{ "arp", { ETH, ARP }, .none = true },
+	{ "ip4_header_only", { ETH, IP4 }, .none = true },
+	{ "ip4_length_past_frame", { ETH, IP4, UDP, DATA(30) }, .none = true,
+	  .tot_delta = 1 },
+	{ "ip6_jumbo_length", { ETH, IP6, UDP, DATA(30) }, .none = true,
+	  .tot_delta = -38 },
+};
+
+static void ht_wc_case_desc(const struct ht_wc_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(ht_wc, ht_wc_cases, ht_wc_case_desc);
+
+static void ncsim_hw_wire_corrupt_case(struct kunit *test)
+{
+	const struct ht_wc_case *c = test->param_value;
+	struct ht_ctx *ctx = test->priv;
+	unsigned int len, plen, i;
+	struct ncsim_rxd *d;
+	struct ht_geo g;
+	u8 *buf, *orig;
+	int at;
+
+	buf = kunit_kzalloc(test, HT_BUF, GFP_KERNEL);
+	orig = kunit_kzalloc(test, HT_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_NOT_NULL(test, orig);
+	len = ht_build(test, buf, c->pkt, &g);
+	if (g.proto)
+		ht_l4_csum(buf, len, &g);
+	if (c->tot_delta) {
+		i = g.l3 + (g.v6 ? 4 : 2);
+		tb_put16(buf + i, tb_get16(buf + i) + c->tot_delta);
+		if (!g.v6)
+			ht_ip_csum(buf + g.l3, 20);
+	}
+	plen = len;
+	len = ht_pad(buf, len);
+	memcpy(orig, buf, len);
+
+	at = ncsim_hw_wire_corrupt(buf, len);
+	if (c->none) {
+		KUNIT_EXPECT_EQ(test, at, -EINVAL);
+		KUNIT_EXPECT_MEMEQ(test, buf, orig, len);
+		return;
+	}
+	/* the datagram's last byte: never the padding after it */
+	KUNIT_ASSERT_EQ(test, at, (int)plen - 1);
+	KUNIT_EXPECT_EQ(test, buf[at], orig[at] ^ 1);
+	buf[at] ^= 1;
+	KUNIT_EXPECT_MEMEQ(test, buf, orig, len);
+	buf[at] ^= 1;
+
+	ht_rx_start(test, HT_FULL, HT_ALL_KINDS, 0);
+	KUNIT_ASSERT_EQ(test, ncsim_hw_rx_frame(&ctx->rx, buf, len), 0);
+	d = &ctx->rx.ring.desc[0];
+	KUNIT_EXPECT_EQ(test, d->csum, c->csum);
+	KUNIT_EXPECT_EQ(test, ht_rx_stat(ctx, NCSIM_HW_RX_CSUM_BAD),
+			!!(c->csum & RX_L4E));
+	KUNIT_EXPECT_EQ(test, ht_rx_stat(ctx, NCSIM_HW_RX_CSUM_OK), 0);
+}
+
 static struct kunit_case ncsim_hw_rx_cases[] = {
 	KUNIT_CASE_PARAM(ncsim_hw_rx_case, ht_rx_gen_params),
 	KUNIT_CASE(ncsim_hw_rx_drops),
 	KUNIT_CASE(ncsim_hw_wire_loop),
 	KUNIT_CASE(ncsim_hw_wire_loop_vlan),
+	KUNIT_CASE_PARAM(ncsim_hw_wire_corrupt_case, ht_wc_gen_params),
 	{}
 };
 

@@ -414,6 +414,53 @@ static void ncsim_hw_tx_no_carrier(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_FRAMES), 3);
 }
 
+/*
+ * tx_drop's engine: every Nth descriptor completed, nothing on the wire,
+ * counted; the others executed in order.
+ */
+static void ncsim_hw_tx_fault_drop(struct kunit *test)
+{
+	static const struct tb_layer pkt[] = {
+		ETH, IP4, UDP, DATA(50), { TB_END }
+	};
+	struct ht_ctx *ctx = test->priv;
+	struct ncsim_txd *d[5];
+	unsigned int len, i;
+	struct ht_geo g;
+	u8 *buf;
+
+	buf = kunit_kzalloc(test, HT_BUF, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	len = ht_build(test, buf, pkt, &g);
+	ht_tx_start(test, HT_FULL, 0);
+	ctx->tx.fault_drop = 2;
+	for (i = 0; i < 5; i++) {
+		buf[len - 1] = i;
+		d[i] = ht_post(test, tb_skb(test, buf, len, 0), &g, L4CS);
+	}
+	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, HT_RING), 5);
+	for (i = 0; i < 5; i++)
+		KUNIT_EXPECT_EQ(test, d[i]->sta, NCSIM_TXD_STA_DD);
+	/* the second and the fourth dropped */
+	KUNIT_ASSERT_EQ(test, ctx->n, 3);
+	KUNIT_EXPECT_EQ(test, ctx->frame[0][len - 1], 0);
+	KUNIT_EXPECT_EQ(test, ctx->frame[1][len - 1], 2);
+	KUNIT_EXPECT_EQ(test, ctx->frame[2][len - 1], 4);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_FAULT_DROPS), 2);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_PACKETS), 5);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_FRAMES), 3);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_L4_CSUM), 3);
+	KUNIT_EXPECT_FALSE(test, ncsim_hw_tx_pending(&ctx->tx));
+
+	/* off: every descriptor goes */
+	ctx->tx.fault_drop = 0;
+	ht_post(test, tb_skb(test, buf, len, 0), &g, L4CS);
+	ht_post(test, tb_skb(test, buf, len, 0), &g, L4CS);
+	KUNIT_EXPECT_EQ(test, ncsim_hw_tx_process(&ctx->tx, HT_RING), 2);
+	KUNIT_EXPECT_EQ(test, ctx->n, 5);
+	KUNIT_EXPECT_EQ(test, ht_tx_stat(ctx, NCSIM_HW_TX_FAULT_DROPS), 2);
+}
+
 static struct kunit_case ncsim_hw_tx_cases[] = {
 	KUNIT_CASE_PARAM(ncsim_hw_tx_case, ht_tx_gen_params),
 	KUNIT_CASE(ncsim_hw_tx_ipv6_final_dst),
@@ -421,6 +468,7 @@ static struct kunit_case ncsim_hw_tx_cases[] = {
 	KUNIT_CASE(ncsim_hw_tx_pause),
 	KUNIT_CASE(ncsim_hw_tx_desc_errors),
 	KUNIT_CASE(ncsim_hw_tx_no_carrier),
+	KUNIT_CASE(ncsim_hw_tx_fault_drop),
 	{}
 };
 

@@ -40,7 +40,8 @@ struct ncsim_hw_caps {
 
 /**
  * enum ncsim_hw_tx_stat - transmit engine counters
- * @NCSIM_HW_TX_PACKETS: descriptors executed.
+ * @NCSIM_HW_TX_PACKETS: descriptors completed: executed, or dropped on
+ *	request (%NCSIM_HW_TX_FAULT_DROPS).
  * @NCSIM_HW_TX_FRAMES: frames put on the wire.
  * @NCSIM_HW_TX_BYTES: their bytes.
  * @NCSIM_HW_TX_IP_CSUM: IPv4 header checksums inserted, segments included.
@@ -57,6 +58,8 @@ struct ncsim_hw_caps {
  *	capabilities, executed as the silicon fails.
  * @NCSIM_HW_TX_DESC_ERRORS: descriptors the device could not parse
  *	(offsets outside the packet), dropped.
+ * @NCSIM_HW_TX_FAULT_DROPS: descriptors completed without a frame on the
+ *	wire, on request (@fault_drop of &struct ncsim_hw_tx).
  * @NCSIM_HW_TX_NSTATS: the number of counters.
  */
 enum ncsim_hw_tx_stat {
@@ -75,6 +78,7 @@ enum ncsim_hw_tx_stat {
 	NCSIM_HW_TX_PAUSED,
 	NCSIM_HW_TX_VIOLATIONS,
 	NCSIM_HW_TX_DESC_ERRORS,
+	NCSIM_HW_TX_FAULT_DROPS,
 	NCSIM_HW_TX_NSTATS,
 };
 
@@ -198,6 +202,9 @@ typedef unsigned int (*ncsim_hw_room_t)(void *priv);
  * @hdr: the headers of the packet being segmented.
  * @frame_size: the size of @frame and @hdr: the longest frame @max_mtu allows.
  * @burst: frames put on the wire in the current ncsim_hw_tx_process().
+ * @fault_drop: fault injection: every Nth descriptor is completed without
+ *	being executed (nothing on the wire); 0: none. The driver writes it.
+ * @fault_n: the descriptors counted for @fault_drop.
  * @stats: &enum ncsim_hw_tx_stat counters, written by the engine only.
  * @syncp: guards @stats.
  */
@@ -213,6 +220,8 @@ struct ncsim_hw_tx {
 	u8 *hdr;
 	unsigned int frame_size;
 	unsigned int burst;
+	u32 fault_drop;
+	u32 fault_n;
 	u64_stats_t stats[NCSIM_HW_TX_NSTATS];
 	struct u64_stats_sync syncp;
 };
@@ -299,6 +308,7 @@ int ncsim_hw_rx_gather(struct ncsim_hw_rx *rx, const struct ncsim_hw_frame *fr);
 int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 		      unsigned int len);
 bool ncsim_hw_rx_flush(struct ncsim_hw_rx *rx);
+int ncsim_hw_wire_corrupt(u8 *f, unsigned int len);
 void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals);
 
 #endif /* _NCSIM_HW_H */

@@ -306,6 +306,57 @@ int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_rx_frame);
 
 /**
+ * ncsim_hw_wire_corrupt() - flip a bit of a frame where checksums cover it
+ * @f: the frame, from its destination MAC address.
+ * @len: its length.
+ *
+ * A fault of the wire, for tests: the lowest bit of the last byte of the
+ * IP datagram the frame carries (behind up to two 802.1Q/802.1ad tags),
+ * as the IP header's length says, is flipped: the end of the transport
+ * payload, or of the transport header when there is none. Never the
+ * Ethernet header, the IP header or Ethernet padding: a receiver's
+ * transport checksum (or, for a fragment, the reassembled datagram's)
+ * covers the bit, and a one-bit change always changes a ones' complement
+ * sum. A UDP datagram without a checksum (IPv4, 0) goes through unseen.
+ *
+ * Return: the offset of the byte changed, or -EINVAL when the frame carries
+ * no IPv4 or IPv6 datagram with a byte past its IP header (nothing changed).
+ */
+int ncsim_hw_wire_corrupt(u8 *f, unsigned int len)
+{
+	const struct ipv6hdr *ip6;
+	const struct iphdr *iph;
+	unsigned int l3, hl, tot;
+
+	ncsim_hw_tags(f, len, &l3);
+	if (l3 > len)
+		return -EINVAL;
+	switch (ncsim_hw_get16(f + l3 - 2)) {
+	case ETH_P_IP:
+		iph = (const struct iphdr *)(f + l3);
+		if (l3 + sizeof(*iph) > len || iph->version != 4 || iph->ihl < 5)
+			return -EINVAL;
+		hl = iph->ihl * 4;
+		tot = ntohs(iph->tot_len);
+		break;
+	case ETH_P_IPV6:
+		ip6 = (const struct ipv6hdr *)(f + l3);
+		if (l3 + sizeof(*ip6) > len || ip6->version != 6)
+			return -EINVAL;
+		hl = sizeof(*ip6);
+		tot = hl + ntohs(ip6->payload_len);
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (tot <= hl || l3 + tot > len)
+		return -EINVAL;
+	f[l3 + tot - 1] ^= 1;
+	return l3 + tot - 1;
+}
+EXPORT_SYMBOL_IF_KUNIT(ncsim_hw_wire_corrupt);
+
+/**
  * ncsim_hw_rx_read_stats() - read the engine's counters
  * @rx: the engine.
  * @vals: room for %NCSIM_HW_RX_NSTATS values, in &enum ncsim_hw_rx_stat

@@ -32,6 +32,9 @@
  * Each such descriptor counts once in NCSIM_HW_TX_VIOLATIONS. A descriptor
  * whose offsets lie outside the packet is dropped, as a DMA engine stops on
  * a malformed descriptor (NCSIM_HW_TX_DESC_ERRORS).
+ *
+ * For tests, the engine drops every Nth descriptor on request (fault_drop):
+ * completed as if sent, nothing on the wire (NCSIM_HW_TX_FAULT_DROPS).
  */
 #include <kunit/visibility.h>
 #include <linux/etherdevice.h>
@@ -63,6 +66,7 @@ const char ncsim_hw_tx_stat_names[NCSIM_HW_TX_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_HW_TX_PAUSED]		= "hw_tx_paused",
 	[NCSIM_HW_TX_VIOLATIONS]	= "hw_caps_violation",
 	[NCSIM_HW_TX_DESC_ERRORS]	= "hw_tx_desc_errors",
+	[NCSIM_HW_TX_FAULT_DROPS]	= "hw_tx_fault_drops",
 };
 
 static void ncsim_hw_tx_count(struct ncsim_hw_tx *tx, enum ncsim_hw_tx_stat s,
@@ -516,6 +520,17 @@ static void ncsim_hw_tx_exec(struct ncsim_hw_tx *tx, const struct ncsim_txd *d)
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_VIOLATIONS, 1);
 }
 
+/* fault_drop: whether the next descriptor is dropped, counted. */
+static bool ncsim_hw_tx_fault(struct ncsim_hw_tx *tx)
+{
+	u32 drop = READ_ONCE(tx->fault_drop);
+
+	if (!drop || ++tx->fault_n % drop)
+		return false;
+	ncsim_hw_tx_count(tx, NCSIM_HW_TX_FAULT_DROPS, 1);
+	return true;
+}
+
 /**
  * ncsim_hw_tx_process() - execute posted transmit descriptors
  * @tx: the engine.
@@ -525,10 +540,11 @@ static void ncsim_hw_tx_exec(struct ncsim_hw_tx *tx, const struct ncsim_txd *d)
  *
  * Executes the descriptors between the ring's head and the tail the driver
  * posted, writes %NCSIM_TXD_STA_DD back into each and moves the head;
- * stops early, with @tx->paused set, when the far end sends PAUSE.
- * Called from one context at a time (the port's NAPI).
+ * stops early, with @tx->paused set, when the far end sends PAUSE. Every
+ * @tx->fault_drop th descriptor, when set, is completed without being
+ * executed. Called from one context at a time (the port's NAPI).
  *
- * Return: the descriptors executed.
+ * Return: the descriptors completed, executed or dropped.
  */
 unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget)
 {
@@ -545,7 +561,8 @@ unsigned int ncsim_hw_tx_process(struct ncsim_hw_tx *tx, unsigned int budget)
 		d = &ring->desc[head & ring->mask];
 		if (ncsim_hw_tx_pause(tx, d))
 			break;
-		ncsim_hw_tx_exec(tx, d);
+		if (!ncsim_hw_tx_fault(tx))
+			ncsim_hw_tx_exec(tx, d);
 		/* done with the descriptor and its buffers: the driver's now */
 		smp_store_release(&d->sta, NCSIM_TXD_STA_DD);
 		head++;

@@ -35,9 +35,13 @@ struct ncsim_profile;
  * @NCSIM_DRV_WIRE_DROPS: frames the wire dropped on request (wire_drop).
  * @NCSIM_DRV_WIRE_REORDERS: frames it held back behind the next one on
  *	request (wire_reorder).
+ * @NCSIM_DRV_WIRE_CORRUPTS: frames it corrupted on request (wire_corrupt).
  * @NCSIM_DRV_NAPI_STATS: the counters written by NAPI.
  * @NCSIM_DRV_TX_RING_FULL: packets dropped for want of a descriptor.
  * @NCSIM_DRV_TX_STOPS: times the queue was stopped on a full ring.
+ * @NCSIM_DRV_TX_STATS_END: the end of the counters ndo_start_xmit writes.
+ * @NCSIM_DRV_FAULT_CHANGED: change callbacks failed on request
+ *	(fail_changed); written under RTNL.
  * @NCSIM_DRV_NSTATS: the number of counters.
  */
 enum ncsim_drv_stat {
@@ -48,9 +52,12 @@ enum ncsim_drv_stat {
 	NCSIM_DRV_RX_ALLOC_FAIL,
 	NCSIM_DRV_WIRE_DROPS,
 	NCSIM_DRV_WIRE_REORDERS,
+	NCSIM_DRV_WIRE_CORRUPTS,
 	NCSIM_DRV_NAPI_STATS,
 	NCSIM_DRV_TX_RING_FULL = NCSIM_DRV_NAPI_STATS,
 	NCSIM_DRV_TX_STOPS,
+	NCSIM_DRV_TX_STATS_END,
+	NCSIM_DRV_FAULT_CHANGED = NCSIM_DRV_TX_STATS_END,
 	NCSIM_DRV_NSTATS,
 };
 
@@ -80,15 +87,29 @@ extern const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN];
  *	it; 0: none.
  * @wire_reorder: debugfs: the wire sends every Nth frame this port puts
  *	on it after the one that follows in the same pass; 0: none.
- * @wire_frames: frames this port put on the wire while either was set.
+ * @wire_corrupt: debugfs: the wire flips a bit in every Nth frame this
+ *	port puts on it, where the receiver's checksums cover it; 0: none.
+ * @wire_frames: frames this port put on the wire while any was set.
  * @wire_held: the frame held back by @wire_reorder, @wire_held_len bytes
  *	(0: none); NAPI's, and empty between two polls.
  * @wire_held_len: its length.
- * @wire_held_size: the size of @wire_held: the longest frame.
+ * @wire_held_size: the size of @wire_held and @wire_copy: the longest frame.
+ * @wire_copy: the copy of a frame @wire_corrupt corrupts (NAPI's): the
+ *	sender's buffers stay intact, for TCP to retransmit from.
+ * @rx_alloc_fail: debugfs: every Nth receive buffer allocation fails; 0:
+ *	none.
+ * @rx_allocs: receive buffer allocations tried while it was set.
+ * @fail_changed: debugfs: the next N change callbacks fail with -EIO;
+ *	RTNL's.
+ * @fail_changed_skip: debugfs: the change callbacks that still succeed
+ *	before those of @fail_changed fail; RTNL's.
+ * @paused: debugfs: netcx_pause() is in force (the ``pause`` file);
+ *	RTNL's.
  * @debugfs: the port's debugfs directory (debugfs.c).
  * @stats: &enum ncsim_drv_stat counters.
  * @napi_syncp: guards the counters NAPI writes.
  * @tx_syncp: guards the counters ndo_start_xmit writes.
+ * @ctl_syncp: guards the counters written under RTNL.
  */
 struct ncsim_port {
 	struct net_device *dev;
@@ -111,14 +132,22 @@ struct ncsim_port {
 	bool tx_pause;
 	u32 wire_drop;
 	u32 wire_reorder;
+	u32 wire_corrupt;
 	u32 wire_frames;
 	u8 *wire_held;
 	unsigned int wire_held_len;
 	unsigned int wire_held_size;
+	u8 *wire_copy;
+	u32 rx_alloc_fail;
+	u32 rx_allocs;
+	u32 fail_changed;
+	u32 fail_changed_skip;
+	bool paused;
 	struct dentry *debugfs;
 	u64_stats_t stats[NCSIM_DRV_NSTATS];
 	struct u64_stats_sync napi_syncp;
 	struct u64_stats_sync tx_syncp;
+	struct u64_stats_sync ctl_syncp;
 };
 
 /**
@@ -133,12 +162,21 @@ struct ncsim_profile {
 	struct ncsim_hw_caps caps;
 };
 
-/* Counts @n under @s: from NAPI, or from ndo_start_xmit (tx_syncp). */
+/*
+ * Counts @n under @s: from NAPI, from ndo_start_xmit (tx_syncp), or under
+ * RTNL (ctl_syncp).
+ */
 static inline void ncsim_count(struct ncsim_port *port,
 			       enum ncsim_drv_stat s, unsigned long n)
 {
-	struct u64_stats_sync *syncp = s < NCSIM_DRV_NAPI_STATS ?
-				       &port->napi_syncp : &port->tx_syncp;
+	struct u64_stats_sync *syncp;
+
+	if (s < NCSIM_DRV_NAPI_STATS)
+		syncp = &port->napi_syncp;
+	else if (s < NCSIM_DRV_TX_STATS_END)
+		syncp = &port->tx_syncp;
+	else
+		syncp = &port->ctl_syncp;
 
 	u64_stats_update_begin(syncp);
 	u64_stats_add(&port->stats[s], n);
@@ -161,6 +199,7 @@ void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);
 void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);
 void ncsim_port_kick(struct ncsim_port *port);
+int ncsim_port_set_paused(struct ncsim_port *port, bool paused);
 
 /* tx.c */
 netdev_tx_t ncsim_start_xmit(struct sk_buff *skb, struct net_device *dev);

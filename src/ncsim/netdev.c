@@ -8,7 +8,8 @@
  * wire into the peer's receive engine (and schedule the peer's NAPI),
  * reaps the completions, then receives (rx.c).
  *
- * The wire can drop or reorder frames on request, for tests (debugfs.c).
+ * The wire can drop, reorder or corrupt frames on request, for tests
+ * (debugfs.c); the change callbacks can fail on request too.
  * The frames the engine puts on it in one poll are one receive pass of the
  * peer's engine: the poll ends it (ncsim_hw_rx_flush()), so that the
  * coalesce the peer's engine holds open goes to its ring.
@@ -41,8 +42,10 @@ const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_DRV_RX_ALLOC_FAIL]	= "rx_alloc_fail",
 	[NCSIM_DRV_WIRE_DROPS]		= "wire_fault_drops",
 	[NCSIM_DRV_WIRE_REORDERS]	= "wire_fault_reorders",
+	[NCSIM_DRV_WIRE_CORRUPTS]	= "wire_fault_corrupts",
 	[NCSIM_DRV_TX_RING_FULL]	= "tx_ring_full",
 	[NCSIM_DRV_TX_STOPS]		= "tx_queue_stops",
+	[NCSIM_DRV_FAULT_CHANGED]	= "fault_changed_fails",
 };
 
 /**
@@ -61,9 +64,14 @@ void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals)
 	} while (u64_stats_fetch_retry(&port->napi_syncp, start));
 	do {
 		start = u64_stats_fetch_begin(&port->tx_syncp);
-		for (i = NCSIM_DRV_NAPI_STATS; i < NCSIM_DRV_NSTATS; i++)
+		for (i = NCSIM_DRV_NAPI_STATS; i < NCSIM_DRV_TX_STATS_END; i++)
 			vals[i] = u64_stats_read(&port->stats[i]);
 	} while (u64_stats_fetch_retry(&port->tx_syncp, start));
+	do {
+		start = u64_stats_fetch_begin(&port->ctl_syncp);
+		for (i = NCSIM_DRV_TX_STATS_END; i < NCSIM_DRV_NSTATS; i++)
+			vals[i] = u64_stats_read(&port->stats[i]);
+	} while (u64_stats_fetch_retry(&port->ctl_syncp, start));
 }
 
 /*
@@ -111,22 +119,62 @@ static int ncsim_wire_hold(struct ncsim_port *port,
 	return 0;
 }
 
-/* The wire, with the faults debugfs asks for. */
+/*
+ * The frame @fr, corrupted: a copy in @port->wire_copy, one bit flipped
+ * where the receiver's checksums cover it (ncsim_hw_wire_corrupt()), into
+ * @copy. The sender's buffers stay as they are: TCP retransmits from them.
+ * Return: 1 when @copy holds the frame corrupted, 0 when it carries nothing
+ * to corrupt (not an IP datagram, or longer than the copy) and goes as it
+ * is, -EFAULT when its payload could not be read.
+ */
+static int ncsim_wire_corrupt(struct ncsim_port *port,
+			      const struct ncsim_hw_frame *fr,
+			      struct ncsim_hw_frame *copy)
+{
+	unsigned int len = fr->hlen + fr->plen;
+	u8 *f = port->wire_copy;
+
+	if (len > port->wire_held_size)
+		return 0;
+	memcpy(f, fr->hdr, fr->hlen);
+	if (fr->plen && skb_copy_bits(fr->pkt, fr->off, f + fr->hlen, fr->plen))
+		return -EFAULT;
+	if (ncsim_hw_wire_corrupt(f, len) < 0)
+		return 0;
+	*copy = (struct ncsim_hw_frame){ .hdr = f, .hlen = len };
+	ncsim_count(port, NCSIM_DRV_WIRE_CORRUPTS, 1);
+	return 1;
+}
+
+/*
+ * The wire, with the faults debugfs asks for: every Nth frame dropped,
+ * else corrupted, then held back behind the next one (each counts the
+ * frames the port puts on the wire from the same count).
+ */
 static int ncsim_wire(void *priv, const struct ncsim_hw_frame *fr)
 {
-	u32 drop, reorder, n;
+	u32 drop, reorder, corrupt, n;
 	struct ncsim_port *port = priv;
+	struct ncsim_hw_frame copy;
 	int err;
 
 	drop = READ_ONCE(port->wire_drop);
 	reorder = READ_ONCE(port->wire_reorder);
-	if (!drop && !reorder && !port->wire_held_len)
+	corrupt = READ_ONCE(port->wire_corrupt);
+	if (!drop && !reorder && !corrupt && !port->wire_held_len)
 		return ncsim_wire_deliver(port, fr);
 
 	n = ++port->wire_frames;
 	if (drop && !(n % drop)) {
 		ncsim_count(port, NCSIM_DRV_WIRE_DROPS, 1);
 		return 0;
+	}
+	if (corrupt && !(n % corrupt)) {
+		err = ncsim_wire_corrupt(port, fr, &copy);
+		if (err < 0)
+			return err;
+		if (err)
+			fr = &copy;
 	}
 	if (port->wire_held_len) {
 		err = ncsim_wire_deliver(port, fr);
@@ -212,6 +260,29 @@ static int ncsim_poll(struct napi_struct *napi, int budget)
 		return budget;
 	napi_complete_done(napi, done);
 	return done;
+}
+
+/**
+ * ncsim_port_set_paused() - netcx_pause() or netcx_resume() a port
+ * @port: the port, registered.
+ * @paused: pause, else resume.
+ *
+ * What a driver does around a reset that takes its offloads away for a
+ * while; here the debugfs ``pause`` file asks for it. Takes the RTNL.
+ *
+ * Return: 0, or netcx's error (a change callback's: the offloads then stay
+ * as they were).
+ */
+int ncsim_port_set_paused(struct ncsim_port *port, bool paused)
+{
+	int err;
+
+	rtnl_lock();
+	err = paused ? netcx_pause(port->ad) : netcx_resume(port->ad);
+	if (!err)
+		port->paused = paused;
+	rtnl_unlock();
+	return err;
 }
 
 /* Up and down: the rings, NAPI, the wire into this port. */
@@ -349,12 +420,41 @@ static void ncsim_port_program(struct ncsim_port *port)
 }
 
 /*
+ * fail_changed: -EIO for the next N change callbacks, once fail_changed_skip
+ * more have gone through; else 0.
+ */
+static int ncsim_fault_changed(struct ncsim_port *port)
+{
+	ASSERT_RTNL();
+
+	if (!port->fail_changed)
+		return 0;
+	if (port->fail_changed_skip) {
+		port->fail_changed_skip--;
+		return 0;
+	}
+	port->fail_changed--;
+	ncsim_count(port, NCSIM_DRV_FAULT_CHANGED, 1);
+	netdev_warn(port->dev,
+		    "change callback failed on request (fail_changed, %u more)\n",
+		    port->fail_changed);
+	return -EIO;
+}
+
+/*
  * netcx's change callback, for the offloads with a register: in it
- * netcx_active() answers the state being applied (or restored).
+ * netcx_active() answers the state being applied (or restored). A failure
+ * asked for through debugfs leaves the registers as they were.
  */
 static int ncsim_offload_changed(struct net_device *dev, u32 active)
 {
-	ncsim_port_program(netdev_priv(dev));
+	struct ncsim_port *port = netdev_priv(dev);
+	int err;
+
+	err = ncsim_fault_changed(port);
+	if (err)
+		return err;
+	ncsim_port_program(port);
 	return 0;
 }
 
@@ -377,6 +477,7 @@ static void ncsim_port_free(struct ncsim_port *port)
 
 	netcx_adapter_destroy(port->ad);
 	netif_napi_del(&port->napi);
+	kfree(port->wire_copy);
 	kfree(port->wire_held);
 	kfree(port->rx_skb);
 	kfree(port->tx_skb);
@@ -427,6 +528,7 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	INIT_LIST_HEAD(&port->list);
 	u64_stats_init(&port->napi_syncp);
 	u64_stats_init(&port->tx_syncp);
+	u64_stats_init(&port->ctl_syncp);
 	netif_napi_add(dev, &port->napi, ncsim_poll);
 
 	port->rx_pause = true;
@@ -450,12 +552,15 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	port->wire_held = kmalloc(port->wire_held_size, GFP_KERNEL);
 	if (!port->wire_held)
 		goto err_rx_skb;
+	port->wire_copy = kmalloc(port->wire_held_size, GFP_KERNEL);
+	if (!port->wire_copy)
+		goto err_wire_held;
 	port->hw_tx.mtu = dev->mtu;
 
 	port->ad = netcx_adapter_create(dev, &ncsim_netcx_ops);
 	if (IS_ERR(port->ad)) {
 		err = PTR_ERR(port->ad);
-		goto err_wire_held;
+		goto err_wire_copy;
 	}
 	err = ncsim_profile_declare(caps, port->ad);
 	if (err)
@@ -474,6 +579,8 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 
 err_adapter:
 	netcx_adapter_destroy(port->ad);
+err_wire_copy:
+	kfree(port->wire_copy);
 err_wire_held:
 	kfree(port->wire_held);
 err_rx_skb:

@@ -36,7 +36,20 @@ static void ncsim_rx_xon(struct ncsim_port *port)
 	rcu_read_unlock();
 }
 
-/* Posts receive buffers up to a full ring: from NAPI, or with NAPI off. */
+/* rx_alloc_fail: whether the next allocation is to fail. */
+static bool ncsim_rx_alloc_fault(struct ncsim_port *port)
+{
+	u32 fail = READ_ONCE(port->rx_alloc_fail);
+
+	return fail && !(++port->rx_allocs % fail);
+}
+
+/*
+ * Posts receive buffers up to a full ring: from NAPI, or with NAPI off.
+ * An allocation that fails (or that debugfs's rx_alloc_fail makes fail)
+ * ends the refill, counted: the next poll tries again, and a frame that
+ * arrives meanwhile schedules it, whether or not a buffer was there.
+ */
 void ncsim_rx_refill(struct ncsim_port *port, bool napi)
 {
 	struct ncsim_rx_ring *ring = &port->hw_rx.ring;
@@ -45,7 +58,9 @@ void ncsim_rx_refill(struct ncsim_port *port, bool napi)
 	struct sk_buff *skb;
 
 	while (tail - port->rx_clean < NCSIM_RX_RING) {
-		if (napi)
+		if (ncsim_rx_alloc_fault(port))
+			skb = NULL;
+		else if (napi)
 			skb = napi_alloc_skb(&port->napi, port->rx_buf_len);
 		else
 			skb = __netdev_alloc_skb_ip_align(port->dev,
