@@ -23,9 +23,16 @@ struct netcx_kw_error {
 	int len;
 };
 
-#if IS_ENABLED(CONFIG_KUNIT)
+struct netlink_ext_ack;
+
+struct device;
+struct net_device;
+struct netlink_ext_ack;
+
 int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
 			 struct netcx_kw_error *err);
-#endif
+void netcx_keywords_refused(const struct netcx_kw_error *err,
+			    struct net_device *ndev, struct device *dev,
+			    struct netlink_ext_ack *extack);
 
 #endif /* _NETCX_CORE_KEYWORDS_H */
