@@ -11,6 +11,8 @@
 #include <linux/string.h>
 #include <net/devlink.h>
 
+#include <kunit/visibility.h>
+
 #include <compat/compat.h>
 #include <netcx/netcx.h>
 
@@ -65,9 +67,19 @@
 
 #if IS_ENABLED(CONFIG_NET_DEVLINK)
 
-static int netcx_devlink_keywords_validate(struct devlink *devlink, u32 id,
-					   union devlink_param_value val,
-					   struct netlink_ext_ack *extack)
+/**
+ * netcx_devlink_keywords_validate() - devlink's validate callback of "keywords"
+ * @devlink: the instance.
+ * @id: %NETCX_DEVLINK_PARAM_ID_KEYWORDS.
+ * @val: the string ``devlink dev param set`` gives.
+ * @extack: the request's extack.
+ *
+ * Return: 0, or -EINVAL with the bad token named (nothing is stored).
+ */
+VISIBLE_IF_KUNIT int
+netcx_devlink_keywords_validate(struct devlink *devlink, u32 id,
+				union devlink_param_value val,
+				struct netlink_ext_ack *extack)
 {
 	u32 kw_off[NETCX_OFFLOAD_MAX];
 	struct netcx_kw_error err;
@@ -78,6 +90,7 @@ static int netcx_devlink_keywords_validate(struct devlink *devlink, u32 id,
 	netcx_keywords_refused(&err, NULL, devlink_to_dev(devlink), extack);
 	return -EINVAL;
 }
+EXPORT_SYMBOL_IF_KUNIT(netcx_devlink_keywords_validate);
 
 static const struct devlink_param netcx_devlink_params[] = {
 	DEVLINK_PARAM_DRIVER(NETCX_DEVLINK_PARAM_ID_KEYWORDS, "keywords",

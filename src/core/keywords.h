@@ -35,4 +35,13 @@ void netcx_keywords_refused(const struct netcx_kw_error *err,
 			    struct net_device *ndev, struct device *dev,
 			    struct netlink_ext_ack *extack);
 
+#if IS_ENABLED(CONFIG_KUNIT) && IS_ENABLED(CONFIG_NET_DEVLINK)
+#include <net/devlink.h>
+
+/* devlink.c, the validate callback of "keywords" */
+int netcx_devlink_keywords_validate(struct devlink *devlink, u32 id,
+				    union devlink_param_value val,
+				    struct netlink_ext_ack *extack);
+#endif
+
 #endif /* _NETCX_CORE_KEYWORDS_H */
