@@ -68,4 +68,16 @@ netcx_devl_param_driverinit_value_set(struct devlink *devlink, u32 id,
 }
 #endif
 
+/*
+ * Reloads enabled on an instance whose ops have reload_down and reload_up:
+ * before 6.3 devlink refused them until the driver said so, before
+ * devlink_register(); since, the ops say it.
+ */
+static inline void netcx_devlink_enable_reload(struct devlink *devlink)
+{
+#ifdef NETCX_HAVE_DEVLINK_SET_FEATURES
+	devlink_set_features(devlink, DEVLINK_F_RELOAD);
+#endif
+}
+
 #endif /* _NETCX_COMPAT_H */

@@ -55,3 +55,10 @@ netcx_devl_params := int devl_params_register[(]
 ifeq ($(call netcx_probe,net/devlink.h,$(netcx_devl_params)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_DEVL_PARAMS
 endif
+
+# Until 6.3 an instance took reloads only once its driver had called
+# devlink_set_features(devlink, DEVLINK_F_RELOAD) (-EOPNOTSUPP otherwise).
+netcx_devlink_features := void devlink_set_features[(]
+ifeq ($(call netcx_probe,net/devlink.h,$(netcx_devlink_features)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_DEVLINK_SET_FEATURES
+endif

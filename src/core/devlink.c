@@ -115,8 +115,11 @@ static const struct devlink_param netcx_devlink_params[] = {
  *	default (e.g. its module parameter); NULL or "" for none.
  *
  * Registers "keywords" (string, driverinit), parsed by its validate
- * callback, with @keywords as its value. See "DOC: per-device keywords
- * (devlink)" for the commands and the calling context.
+ * callback, with @keywords as its value. The instance's ops must have
+ * reload_down and reload_up: the value applies at reload, which netcx
+ * enables where the kernel wants it said (before 6.3,
+ * devlink_set_features() with %DEVLINK_F_RELOAD). See "DOC: per-device
+ * keywords (devlink)" for the commands and the calling context.
  *
  * Context: process context, may sleep; before devlink_register(); takes
  * the devlink instance lock (the caller must not hold it).
@@ -160,6 +163,9 @@ int netcx_devlink_params_register(struct devlink *devlink,
 						      NETCX_DEVLINK_PARAM_ID_KEYWORDS,
 						      val);
 	devl_unlock(devlink);
+	/* the value applies at reload: 6.1 must be told the instance has it */
+	if (!err)
+		netcx_devlink_enable_reload(devlink);
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_devlink_params_register, NETCX_NS);
