@@ -24,4 +24,11 @@ static inline void ethtool_puts(u8 **data, const char *str)
 #define PCI_IRQ_INTX	PCI_IRQ_LEGACY
 #endif
 
+/* what bus attributes' show and store get: const since 6.4 */
+#ifdef NETCX_HAVE_CONST_BUS_TYPE
+#define NETCX_BUS_CONST const
+#else
+#define NETCX_BUS_CONST
+#endif
+
 #endif /* _NETCX_COMPAT_H */
