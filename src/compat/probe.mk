@@ -41,6 +41,21 @@ ifeq ($(call netcx_probe,net/netdev_queues.h,$(netcx_qstats)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_QSTATS
 endif
 
+# NL_SET_ERR_MSG_FMT() (a formatted extack message) arrived in 6.2.
+netcx_extack_fmt := define NL_SET_ERR_MSG_FMT[(]
+ifeq ($(call netcx_probe,linux/netlink.h,$(netcx_extack_fmt)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_EXTACK_FMT
+endif
+
+# devlink's parameters became devl_*() in 6.3/6.4: registration under the
+# instance lock (and allowed after devlink_register()), the driverinit
+# value set under it; 6.1 has devlink_*() only, registration before
+# devlink_register() and no lock taken.
+netcx_devl_params := int devl_params_register[(]
+ifeq ($(call netcx_probe,net/devlink.h,$(netcx_devl_params)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_DEVL_PARAMS
+endif
+
 # Bus attributes' show and store take a const struct bus_type since 6.4.
 netcx_bus_const := [(][*]store[)][(]const struct bus_type
 ifeq ($(call netcx_probe,linux/device/bus.h,$(netcx_bus_const)),y)

@@ -326,7 +326,6 @@ int netcx_adapter_commit(struct netcx_adapter *ad)
 		return -EINVAL;
 	}
 	netcx_features_commit(ad);
-	netcx_plan_compile(ad);
 	ad->committed = true;
 	return 0;
 }

@@ -49,6 +49,11 @@ struct netcx_pcpu_stats;
  * @applier: the task running the change callbacks in netcx_set_features(),
  *	NULL outside it: netcx_active() answers it from @applying.
  * @applying: the features being applied (the old ones while rolling back).
+ * @applying_plan: the plan @applying is read with: @plan, or @was_plan
+ *	while rolling back a keyword update.
+ * @was_plan: inside netcx_update_keywords(), the plan the device's current
+ *	features were set under (@plan is already the new one); NULL outside.
+ * @told: netcx_set_features() ran during netcx_update_keywords().
  * @stats: the per-packet counters, one set per CPU (stats.c).
  */
 struct netcx_adapter {
@@ -69,6 +74,9 @@ struct netcx_adapter {
 	int set_err;
 	struct task_struct *applier;
 	netdev_features_t applying;
+	const struct netcx_plan *applying_plan;
+	const struct netcx_plan *was_plan;
+	bool told;
 	struct netcx_pcpu_stats __percpu *stats;
 };
 
@@ -101,6 +109,8 @@ const char *netcx_check_ieee8021q(const struct netcx_ieee8021q_caps *caps);
 const char *netcx_check_adapter(const struct netcx_adapter *ad);
 
 /* features.c */
+u32 netcx_plan_kinds(const struct netcx_plan *plan, enum netcx_offload off,
+		     netdev_features_t features);
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features);
 void netcx_features_commit(struct netcx_adapter *ad);
