@@ -326,8 +326,150 @@ devices_run() {
 	check "unload" ncsim_unload
 }
 
+DL=ncsim/ncsim0
+
+# param DEV: the value of DEV's devlink parameter keywords
+param() {
+	local out
+	out=$(devlink dev param show "$1" name keywords) || return 1
+	out=${out##*cmode driverinit value }
+	echo "${out%%$'\n'*}"
+}
+
+# set_kw DEV VALUE: devlink dev param set, its errors in $err
+set_kw() {
+	err=$(devlink dev param set "$1" name keywords value "$2" \
+		cmode driverinit 2>&1)
+}
+
+# feature NS DEV NAME: the ethtool -k line of NAME, after the colon
+feature() {
+	local out nl=$'\n'
+	out=$nl$(ip netns exec "$1" ethtool -k "$2")
+	if [[ $out == *"$nl	$3: "* ]]; then
+		out=${out#*"$nl	$3: "}
+	else
+		out=${out#*"$nl$3: "}
+	fi
+	echo "${out%%"$nl"*}"
+}
+
+# tso_is STATE: tx-tcp-segmentation and tx-tcp6-segmentation of both
+# ports are STATE ("on", "off [fixed]")
+tso_is() {
+	[ "$(feature a ncsim0 tx-tcp-segmentation)" = "$1" ] &&
+		[ "$(feature a ncsim0 tx-tcp6-segmentation)" = "$1" ] &&
+		[ "$(feature b ncsim1 tx-tcp-segmentation)" = "$1" ] &&
+		[ "$(feature b ncsim1 tx-tcp6-segmentation)" = "$1" ]
+}
+
+# kept: both ports in their namespaces, named, addressed, up, with carrier
+kept() {
+	local a b
+	a=$(ip -n a addr show dev ncsim0) b=$(ip -n b addr show dev ncsim1)
+	[[ $a == *"198.18.0.1/24"* && $a == *"2001:2::1/64"* &&
+	   $a == *",UP,LOWER_UP>"* && $b == *"198.18.0.2/24"* &&
+	   $b == *"2001:2::2/64"* && $b == *",UP,LOWER_UP>"* ]]
+}
+
+# reloads_under_traffic WHAT N: a transfer from a to b, N reloads while it
+# runs, intact
+reloads_under_traffic() {
+	local pid i ok=0
+	xfer $((64 << 20)) > /tmp/ncsim-devlink-xfer 2>&1 &
+	pid=$!
+	sleep 1
+	for i in $(seq "$2"); do
+		devlink dev reload "$DL" && ok=$((ok + 1))
+		sleep 0.5
+	done
+	check "$1: $2 reloads while a transfer runs" [ "$ok" -eq "$2" ]
+	check "$1: the transfer intact" wait "$pid"
+	cat /tmp/ncsim-devlink-xfer
+}
+
 keywords_run() {
-	skip "keywords" "waiting for netcx's devlink parameter"
+	local kw="*LsoV2IPv4=0,*LsoV2IPv6=0" long p msg
+	check "load" ncsim_load "$build" profile=full
+	check "pair up in two namespaces" pair_up ncsim0 ncsim1
+	check "$DL: keywords, driverinit, empty" eval '[ -z "$(param "$DL")" ]'
+	check "TSO on" tso_is on
+
+	check "set keywords $kw" set_kw "$DL" "$kw"
+	check "the value is stored" [ "$(param "$DL")" = "$kw" ]
+	check "TSO still on before the reload" tso_is on
+	check "reload" devlink dev reload "$DL"
+	check "TSO off [fixed] on both ports after it" tso_is "off [fixed]"
+	check "USO still on" [ "$(feature a ncsim0 tx-udp-segmentation)" = on ]
+	check "the ports kept names, namespaces, addresses, link" kept
+	check "TCP over IPv4 after the reload, intact" xfer $((1 << 20))
+	check "TCP over IPv6 after the reload, intact" \
+		xfer $((1 << 20)) "${NCSIM_IP6[1]}"
+	check "the hardware segmented nothing" \
+		eq0 "$(ncsim_stat a ncsim0 tx_lso_hw)"
+
+	for p in "*LsoV2IPv4=7" "*NoSuchKeyword=1" "*UsoIPv4"; do
+		dmesg -C
+		check "\"$p\" refused" eval '! set_kw "$DL" "$p"'
+		msg=$(dmesg)
+		echo "# $err"
+		if kernel_before 6 2; then
+			check "\"$p\": devlink says why, the log names it" eval \
+				'[[ $err == *"netcx: "* && $msg == *"$p"* ]]'
+		else
+			check "\"$p\": devlink's message names the token" eval \
+				'[[ $err == *"netcx: "*"$p"* ]]'
+		fi
+		check "\"$p\": the value unchanged" [ "$(param "$DL")" = "$kw" ]
+	done
+	long="*LsoV2IPv4=0,*LsoV2IPv6=0,*UsoIPv4=0"
+	check "a value over 31 characters refused" eval '! set_kw "$DL" "$long"'
+
+	check "clear the keywords" set_kw "$DL" ""
+	reloads_under_traffic "cleared" 3
+	check "TSO on again, not fixed" tso_is on
+	check "set $kw again" set_kw "$DL" "$kw"
+	reloads_under_traffic "$kw" 3
+	check "TSO off [fixed] again" tso_is "off [fixed]"
+	check "the ports kept names, namespaces, addresses, link" kept
+	check "no hw_caps_violation" eq0 "$(violations ncsim0 ncsim1)"
+
+	check "reload into another namespace refused" \
+		eval '! devlink dev reload "$DL" netns b 2> /dev/null'
+	check "reload with the ports down" eval \
+		'ip -n a link set ncsim0 down && ip -n b link set ncsim1 down &&
+		 devlink dev reload "$DL" &&
+		 ip -n a link set ncsim0 up && ip -n b link set ncsim1 up &&
+		 ncsim_wait_carrier a ncsim0 && ncsim_wait_carrier b ncsim1'
+	check "TCP after it, intact" xfer $((1 << 20))
+	pair_down
+
+	# a device created with keywords: the parameter's initial value
+	kw="*UsoIPv4=0,*UsoIPv6=0"
+	check "new_device \"5 full keywords=$kw\"" \
+		write new_device "5 full keywords=$kw"
+	read -ra p <<< "$(ports 5)"
+	check "ncsim/ncsim5: keywords $kw" [ "$(param ncsim/ncsim5)" = "$kw" ]
+	check "USO off [fixed] on its ports" eval \
+		'ethtool -k "${p[0]}" | grep -qx "tx-udp-segmentation: off \[fixed\]" &&
+		 ethtool -k "${p[1]}" | grep -qx "tx-udp-segmentation: off \[fixed\]"'
+	check "cleared and reloaded: USO on" eval \
+		'set_kw ncsim/ncsim5 "" && devlink dev reload ncsim/ncsim5 &&
+		 ethtool -k "${p[0]}" | grep -qx "tx-udp-segmentation: on"'
+	# longer than devlink holds: fixed for the device's life
+	long="*UsoIPv4=0,*UsoIPv6=0,*LsoV2IPv4=0"
+	check "new_device \"6 basic keywords=$long\" (${#long} characters)" \
+		write new_device "6 full keywords=$long"
+	read -ra p <<< "$(ports 6)"
+	check "ncsim/ncsim6: no keywords parameter" eval '! param ncsim/ncsim6 2> /dev/null'
+	check "its keywords apply" eval \
+		'ethtool -k "${p[0]}" | grep -qx "tx-udp-segmentation: off \[fixed\]"'
+	check "it reloads, the keywords kept" eval \
+		'devlink dev reload ncsim/ncsim6 &&
+		 ethtool -k "${p[0]}" | grep -qx "tx-udp-segmentation: off \[fixed\]"'
+	check "new_device with bad keywords refused" eval \
+		'! write new_device "7 full keywords=*UsoIPv4=9" > /dev/null'
+	check "unload with three devices" ncsim_unload
 }
 
 case $run in

@@ -4,18 +4,28 @@
  * driver on the ncsim bus, bus.c), and its devlink instance,
  * ncsim/ncsim<ID>.
  *
- * The instance reloads (DRIVER_REINIT): reload_down quiesces both ports
- * (detached, their engines down), reload_up brings them back. The ports
- * keep their net_devices across a reload: names, namespaces, addresses and
- * up or down. devlink runs both with its instance lock held; they take
- * RTNL inside it, as netdevsim's do.
+ * The instance has netcx's driverinit parameter "keywords" (<netcx/devlink.h>),
+ * its initial value the device's keywords (new_device's keywords=, else
+ * the module's), and reloads (DRIVER_REINIT): reload_down quiesces both
+ * ports (detached, their engines down), reload_up applies the parameter's
+ * value to both adapters (netcx_devlink_apply()) and brings them back. The
+ * ports keep their net_devices across a reload: names, namespaces,
+ * addresses and up or down. devlink runs both with its instance lock held
+ * (6.12); they take RTNL inside it, as netdevsim's do.
+ *
+ * devlink holds strings of %NETCX_DEVLINK_KEYWORDS_MAX characters at
+ * most: a device with longer keywords gets them as the module parameter
+ * always gave them (netcx_set_keywords()), for its life, and no "keywords"
+ * parameter; it still reloads.
  */
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/rtnetlink.h>
+#include <linux/string.h>
 #include <net/devlink.h>
 
 #include <compat/compat.h>
+#include <netcx/devlink.h>
 #include <netcx/netcx.h>
 
 #include "ncsim.h"
@@ -52,14 +62,18 @@ static int ncsim_reload_up(struct devlink *devlink,
 			   struct netlink_ext_ack *extack)
 {
 	struct ncsim_dev *nd = ncsim_devlink_dev(devlink);
-	int i;
+	int i, err = 0;
 
 	rtnl_lock();
+	/* the ports quiesced: netcx may change their features and plans */
+	for (i = 0; i < ARRAY_SIZE(nd->port) && nd->dl_keywords && !err; i++)
+		err = netcx_devlink_apply(nd->port[i]->ad, devlink, extack);
+	/* back, whatever happened: with the keywords they had on failure */
 	for (i = 0; i < ARRAY_SIZE(nd->port); i++)
 		ncsim_port_resume(nd->port[i]);
 	rtnl_unlock();
 	*actions_performed = BIT(DEVLINK_RELOAD_ACTION_DRIVER_REINIT);
-	return 0;
+	return err;
 }
 
 static const struct devlink_ops ncsim_devlink_ops = {
@@ -71,13 +85,17 @@ static const struct devlink_ops ncsim_devlink_ops = {
 /* Creates, links and registers the device's two ports. */
 static int ncsim_dev_ports_create(struct ncsim_dev *nd)
 {
+	struct devlink *devlink = nd->dl_keywords ? nd->devlink : NULL;
+	const char *keywords = devlink ? NULL : nd->keywords;
 	struct ncsim_port *a, *b;
 	int err;
 
-	a = ncsim_port_create(&nd->dev, nd->profile, &nd->caps, nd->keywords);
+	a = ncsim_port_create(&nd->dev, nd->profile, &nd->caps, keywords,
+			      devlink);
 	if (IS_ERR(a))
 		return PTR_ERR(a);
-	b = ncsim_port_create(&nd->dev, nd->profile, &nd->caps, nd->keywords);
+	b = ncsim_port_create(&nd->dev, nd->profile, &nd->caps, keywords,
+			      devlink);
 	if (IS_ERR(b)) {
 		err = PTR_ERR(b);
 		goto err_destroy_a;
@@ -104,7 +122,8 @@ err_destroy_a:
  * ncsim_dev_probe() - bring a device up: its devlink instance and ports
  * @nd: the device, added to the bus.
  *
- * The instance is registered last, once the ports are there to reload.
+ * netcx's parameters are registered before the instance (6.1 wants it),
+ * the instance last, once the ports are there to reload.
  *
  * Return: 0 or the error of netcx (bad keywords, limits netcx refuses) or
  * of an allocation.
@@ -120,15 +139,28 @@ int ncsim_dev_probe(struct ncsim_dev *nd)
 	*(struct ncsim_dev **)devlink_priv(devlink) = nd;
 	nd->devlink = devlink;
 
+	nd->dl_keywords = strlen(nd->keywords) <= NETCX_DEVLINK_KEYWORDS_MAX;
+	if (nd->dl_keywords) {
+		err = netcx_devlink_params_register(devlink, nd->keywords);
+		if (err)
+			goto err_devlink_free;
+	} else {
+		dev_info(&nd->dev,
+			 "keywords longer than devlink's %d characters: fixed, no devlink parameter\n",
+			 NETCX_DEVLINK_KEYWORDS_MAX);
+	}
 	err = ncsim_dev_ports_create(nd);
 	if (err)
-		goto err_devlink_free;
+		goto err_params_unregister;
 #ifdef NETCX_HAVE_DEVLINK_SET_FEATURES
 	devlink_set_features(devlink, DEVLINK_F_RELOAD);
 #endif
 	devlink_register(devlink);
 	return 0;
 
+err_params_unregister:
+	if (nd->dl_keywords)
+		netcx_devlink_params_unregister(devlink);
 err_devlink_free:
 	devlink_free(devlink);
 	nd->devlink = NULL;
@@ -148,6 +180,8 @@ void ncsim_dev_remove(struct ncsim_dev *nd)
 	ncsim_port_destroy(nd->port[0]);
 	nd->port[0] = NULL;
 	nd->port[1] = NULL;
+	if (nd->dl_keywords)
+		netcx_devlink_params_unregister(nd->devlink);
 	devlink_free(nd->devlink);
 	nd->devlink = NULL;
 }

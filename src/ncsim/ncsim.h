@@ -186,6 +186,7 @@ struct ncsim_limits {
  * @profile: the hardware its ports model.
  * @caps: their silicon: the profile's, with the limit overrides.
  * @keywords: the initial value of the devlink parameter keywords.
+ * @dl_keywords: the instance has it: @keywords fit in a devlink string.
  * @threaded: NAPI in a kernel thread per port.
  * @probe_err: what probing it returned.
  * @devlink: its devlink instance, while bound.
@@ -197,6 +198,7 @@ struct ncsim_dev {
 	const struct ncsim_profile *profile;
 	struct ncsim_hw_caps caps;
 	char *keywords;
+	bool dl_keywords;
 	bool threaded;
 	int probe_err;
 	struct devlink *devlink;
@@ -245,7 +247,8 @@ int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
 struct ncsim_port *ncsim_port_create(struct device *parent,
 				     const struct ncsim_profile *profile,
 				     const struct ncsim_hw_caps *caps,
-				     const char *keywords);
+				     const char *keywords,
+				     struct devlink *devlink);
 int ncsim_port_register(struct ncsim_port *port, bool threaded);
 void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);

@@ -25,6 +25,7 @@
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 
+#include <netcx/devlink.h>
 #include <netcx/netcx.h>
 
 #include "footprint.h"
@@ -440,6 +441,8 @@ static void ncsim_port_free(struct ncsim_port *port)
  * @caps: its silicon (the profile's, with the device's overrides); must
  *	outlive the port.
  * @keywords: netcx configuration keywords, or NULL.
+ * @devlink: the devlink instance whose "keywords" parameter gives them
+ *	instead (netcx_devlink_apply()), or NULL.
  *
  * Builds the simulated hardware and declares its capabilities to netcx.
  *
@@ -448,7 +451,8 @@ static void ncsim_port_free(struct ncsim_port *port)
 struct ncsim_port *ncsim_port_create(struct device *parent,
 				     const struct ncsim_profile *profile,
 				     const struct ncsim_hw_caps *caps,
-				     const char *keywords)
+				     const char *keywords,
+				     struct devlink *devlink)
 {
 	struct ncsim_port *port;
 	struct net_device *dev;
@@ -511,11 +515,12 @@ struct ncsim_port *ncsim_port_create(struct device *parent,
 	err = ncsim_profile_declare(caps, port->ad);
 	if (err)
 		goto err_adapter;
-	if (keywords && *keywords) {
+	if (devlink)
+		err = netcx_devlink_apply(port->ad, devlink, NULL);
+	else if (keywords && *keywords)
 		err = netcx_set_keywords(port->ad, keywords);
-		if (err)
-			goto err_adapter;
-	}
+	if (err)
+		goto err_adapter;
 	err = netcx_adapter_commit(port->ad);
 	if (err)
 		goto err_adapter;
