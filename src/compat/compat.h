@@ -68,11 +68,11 @@ netcx_devl_param_driverinit_value_set(struct devlink *devlink, u32 id,
 }
 #endif
 
-/* what bus attributes' show and store get: const since 6.4 */
-#ifdef NETCX_HAVE_CONST_BUS_TYPE
-#define NETCX_BUS_CONST const
-#else
-#define NETCX_BUS_CONST
-#endif
+/*
+ * A bus type, as struct device points to it: const since 6.4, when
+ * bus_register() stopped writing into it; bus attributes' show and store
+ * get the same.
+ */
+#define netcx_bus_type typeof(*((struct device *)NULL)->bus)
 
 #endif /* _NETCX_COMPAT_H */

@@ -56,12 +56,6 @@ ifeq ($(call netcx_probe,net/devlink.h,$(netcx_devl_params)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_DEVL_PARAMS
 endif
 
-# Bus attributes' show and store take a const struct bus_type since 6.4.
-netcx_bus_const := [(][*]store[)][(]const struct bus_type
-ifeq ($(call netcx_probe,linux/device/bus.h,$(netcx_bus_const)),y)
-NETCX_COMPAT_FLAGS += -DNETCX_HAVE_CONST_BUS_TYPE
-endif
-
 # Until 6.3 a devlink instance reloads only with DEVLINK_F_RELOAD set.
 netcx_devlink_features := void devlink_set_features[(]
 ifeq ($(call netcx_probe,net/devlink.h,$(netcx_devlink_features)),y)

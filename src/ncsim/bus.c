@@ -160,7 +160,7 @@ static int ncsim_bus_new_device(char *str)
 	return ncsim_dev_new(id, prof, &lim, keywords);
 }
 
-static ssize_t new_device_store(NETCX_BUS_CONST struct bus_type *bus,
+static ssize_t new_device_store(netcx_bus_type *bus,
 				const char *buf, size_t count)
 {
 	char *str;
@@ -175,7 +175,7 @@ static ssize_t new_device_store(NETCX_BUS_CONST struct bus_type *bus,
 }
 static BUS_ATTR_WO(new_device);
 
-static ssize_t del_device_store(NETCX_BUS_CONST struct bus_type *bus,
+static ssize_t del_device_store(netcx_bus_type *bus,
 				const char *buf, size_t count)
 {
 	char *str, *p, *tok;
@@ -225,7 +225,7 @@ static struct attribute *ncsim_bus_attrs[] = {
 };
 ATTRIBUTE_GROUPS(ncsim_bus);
 
-static struct bus_type ncsim_bus = {
+static netcx_bus_type ncsim_bus = {
 	.name		= "ncsim",
 	.dev_name	= "ncsim",
 	.bus_groups	= ncsim_bus_groups,

@@ -93,30 +93,55 @@ static struct ncsim_limits ncsim_module_limits = {
 	.val = { [0 ... NCSIM_NLIMITS - 1] = -1 },
 };
 
-#define NCSIM_LIMIT_PARAM(name, idx, desc)				\
-	module_param_named(name, ncsim_module_limits.val[idx], int, 0444); \
-	MODULE_PARM_DESC(name, desc)
+module_param_named(csum_l3_offset_limit, ncsim_module_limits.val[NCSIM_CSUM_L3_OFFSET_LIMIT], int,
+		   0444);
+MODULE_PARM_DESC(csum_l3_offset_limit,
+		 "TX checksum: longest layer-2 header (0: no limit; -1: the profile's)");
 
-NCSIM_LIMIT_PARAM(csum_l3_offset_limit, NCSIM_CSUM_L3_OFFSET_LIMIT,
-		  "TX checksum: longest layer-2 header (0: no limit; -1: the profile's)");
-NCSIM_LIMIT_PARAM(csum_l4_offset_limit, NCSIM_CSUM_L4_OFFSET_LIMIT,
-		  "TX checksum: longest layer-2+3 header (0: no limit; -1: the profile's)");
-NCSIM_LIMIT_PARAM(lso_max_size, NCSIM_LSO_MAX_SIZE,
-		  "LSO: largest packet, headers included (-1: the profile's)");
-NCSIM_LIMIT_PARAM(lso_min_segs, NCSIM_LSO_MIN_SEGS,
-		  "LSO: fewest segments (-1: the profile's)");
-NCSIM_LIMIT_PARAM(lso_max_segs, NCSIM_LSO_MAX_SEGS,
-		  "LSO: most segments (0: the kernel's; -1: the profile's)");
-NCSIM_LIMIT_PARAM(lso_offset_limit, NCSIM_LSO_OFFSET_LIMIT,
-		  "LSO: longest layer-2+3 header (0: no limit; -1: the profile's)");
-NCSIM_LIMIT_PARAM(uso_max_size, NCSIM_USO_MAX_SIZE,
-		  "USO: largest packet, headers included (-1: the profile's)");
-NCSIM_LIMIT_PARAM(uso_min_segs, NCSIM_USO_MIN_SEGS,
-		  "USO: fewest segments (-1: the profile's)");
-NCSIM_LIMIT_PARAM(uso_max_segs, NCSIM_USO_MAX_SEGS,
-		  "USO: most segments (0: the kernel's; -1: the profile's)");
-NCSIM_LIMIT_PARAM(uso_offset_limit, NCSIM_USO_OFFSET_LIMIT,
-		  "USO: longest layer-2+3 header (0: no limit; -1: the profile's)");
+module_param_named(csum_l4_offset_limit, ncsim_module_limits.val[NCSIM_CSUM_L4_OFFSET_LIMIT], int,
+		   0444);
+MODULE_PARM_DESC(csum_l4_offset_limit,
+		 "TX checksum: longest layer-2+3 header (0: no limit; -1: the profile's)");
+
+module_param_named(lso_max_size, ncsim_module_limits.val[NCSIM_LSO_MAX_SIZE], int,
+		   0444);
+MODULE_PARM_DESC(lso_max_size,
+		 "LSO: largest packet, headers included (-1: the profile's)");
+
+module_param_named(lso_min_segs, ncsim_module_limits.val[NCSIM_LSO_MIN_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(lso_min_segs,
+		 "LSO: fewest segments (-1: the profile's)");
+
+module_param_named(lso_max_segs, ncsim_module_limits.val[NCSIM_LSO_MAX_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(lso_max_segs,
+		 "LSO: most segments (0: the kernel's; -1: the profile's)");
+
+module_param_named(lso_offset_limit, ncsim_module_limits.val[NCSIM_LSO_OFFSET_LIMIT], int,
+		   0444);
+MODULE_PARM_DESC(lso_offset_limit,
+		 "LSO: longest layer-2+3 header (0: no limit; -1: the profile's)");
+
+module_param_named(uso_max_size, ncsim_module_limits.val[NCSIM_USO_MAX_SIZE], int,
+		   0444);
+MODULE_PARM_DESC(uso_max_size,
+		 "USO: largest packet, headers included (-1: the profile's)");
+
+module_param_named(uso_min_segs, ncsim_module_limits.val[NCSIM_USO_MIN_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(uso_min_segs,
+		 "USO: fewest segments (-1: the profile's)");
+
+module_param_named(uso_max_segs, ncsim_module_limits.val[NCSIM_USO_MAX_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(uso_max_segs,
+		 "USO: most segments (0: the kernel's; -1: the profile's)");
+
+module_param_named(uso_offset_limit, ncsim_module_limits.val[NCSIM_USO_OFFSET_LIMIT], int,
+		   0444);
+MODULE_PARM_DESC(uso_offset_limit,
+		 "USO: longest layer-2+3 header (0: no limit; -1: the profile's)");
 
 /* The overrides' names, as the module parameters and new_device spell them. */
 static const char * const ncsim_limit_names[NCSIM_NLIMITS] = {
