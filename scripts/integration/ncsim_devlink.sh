@@ -188,7 +188,7 @@ every_profile() {
 
 	pids=()
 	for k in 0 1 2 3; do
-		ncsim_xfer a tcp "198.18.$k.2" $((256 << 20)) plain \
+		ncsim_xfer a tcp "198.18.$k.2" $((64 << 20)) plain \
 			> /dev/null 2>&1 &
 		pids+=($!)
 	done
@@ -306,7 +306,7 @@ devices_run() {
 	check "new_device 41 basic" write new_device "41 basic"
 	read -ra p <<< "$(ports 41)"
 	check "device 41 up in two namespaces" pair_up "${p[0]}" "${p[1]}"
-	xfer $((256 << 20)) > /tmp/ncsim-devlink-xfer 2>&1 &
+	xfer $((128 << 20)) > /tmp/ncsim-devlink-xfer 2>&1 &
 	pid=$!
 	sleep 1
 	check "unload under traffic, three devices" ncsim_unload
