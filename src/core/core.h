@@ -43,7 +43,8 @@ struct netcx_pcpu_stats;
  * @permitted: per offload, the packet kinds the hardware declared, minus
  *	those switched off by keywords or by a dependency; set by commit.
  * @plan: the per-packet policy compiled from the above at commit (plan.h).
- * @committed: netcx_adapter_commit() succeeded; nothing may change now.
+ * @committed: netcx_adapter_commit() succeeded; nothing may change now
+ *	but the keywords, through netcx_update_keywords().
  * @paused: netcx_pause() is in force.
  * @set_err: the error of the last netcx_set_features(), for pause/resume.
  * @applier: the task running the change callbacks in netcx_set_features(),

@@ -59,6 +59,14 @@
  *   held and the device detached in reload_down (netif_device_detach(),
  *   rings stopped) or down.
  *
+ * When a value set becomes the driverinit value differs: 6.12 keeps it
+ * aside until the reload (``param show`` shows it, netcx_devlink_apply()
+ * reads the previous one until then); 6.1 stores it at once. Either way
+ * it takes effect at the reload. If netcx_devlink_apply() fails in
+ * reload_up (a change callback refused), nothing changed: the driver
+ * restarts the device as it was and returns the error, which devlink
+ * gives the user with the extack.
+ *
  * devlink reads the driverinit value only for instances whose ops have
  * reload_down and reload_up; without them netcx_devlink_apply() fails
  * (-EOPNOTSUPP, and 6.12 warns). A kernel without CONFIG_NET_DEVLINK gets

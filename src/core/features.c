@@ -300,7 +300,7 @@ void netcx_features_commit(struct netcx_adapter *ad)
  *
  * Permitted means declared by the hardware, not switched off by a keyword
  * and with its dependencies permitted (see "DOC: feature mapping"). It is
- * fixed at netcx_adapter_commit().
+ * set at netcx_adapter_commit(), and again by netcx_update_keywords().
  *
  * Return: a mask of packet kinds (%NETCX_TCP4, ...); 0 before commit.
  */

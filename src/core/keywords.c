@@ -240,7 +240,8 @@ void netcx_keywords_refused(const struct netcx_kw_error *err,
  *
  * See "DOC: keywords" for the names, values and syntax. Each call replaces
  * the keywords of the previous one; a string that fails changes nothing.
- * Keywords are read at netcx_adapter_commit().
+ * Keywords are read at netcx_adapter_commit(); after it, only
+ * netcx_update_keywords() changes them.
  *
  * Return: 0; -EINVAL on a bad token (logged with netdev_err(), naming it);
  * -EBUSY after commit or registration.
