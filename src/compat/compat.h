@@ -79,5 +79,11 @@ static inline void netcx_devlink_enable_reload(struct devlink *devlink)
 	devlink_set_features(devlink, DEVLINK_F_RELOAD);
 #endif
 }
+/*
+ * A bus type, as struct device points to it: const since 6.4, when
+ * bus_register() stopped writing into it; bus attributes' show and store
+ * get the same.
+ */
+#define netcx_bus_type typeof(*((struct device *)NULL)->bus)
 
 #endif /* _NETCX_COMPAT_H */

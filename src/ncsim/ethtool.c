@@ -19,7 +19,12 @@ static void ncsim_get_drvinfo(struct net_device *dev,
 	struct ncsim_port *port = netdev_priv(dev);
 
 	strscpy(info->driver, "ncsim", sizeof(info->driver));
-	strscpy(info->bus_info, port->profile->name, sizeof(info->bus_info));
+	/* the device on the ncsim bus: the devlink handle's second half */
+	strscpy(info->bus_info, dev_name(dev->dev.parent),
+		sizeof(info->bus_info));
+	/* the silicon it models */
+	strscpy(info->fw_version, port->profile->name,
+		sizeof(info->fw_version));
 }
 
 static void ncsim_get_ringparam(struct net_device *dev,

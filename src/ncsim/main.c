@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ncsim: a simulated NIC built on netcx. Module parameters, init and exit.
+ *
+ * The module parameters create the first devices, ncsim0 to
+ * ncsim<pairs - 1> on the ncsim bus, a pair of ports each; more come and go
+ * at run time through /sys/bus/ncsim/new_device and del_device (bus.c),
+ * with the parameters as their defaults.
  */
 #include <linux/err.h>
-#include <linux/list.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 
@@ -15,57 +19,26 @@
 
 static unsigned int pairs = 1;
 module_param(pairs, uint, 0444);
-MODULE_PARM_DESC(pairs, "Number of port pairs to create (1-16, default 1)");
+MODULE_PARM_DESC(pairs, "Number of port pairs to create at load (1-16, default 1)");
 
-static char *profile = "full";
-module_param(profile, charp, 0444);
+char *ncsim_param_profile = "full";
+module_param_named(profile, ncsim_param_profile, charp, 0444);
 MODULE_PARM_DESC(profile, "Hardware profile: full, e1000, basic or none (default full)");
 
-static char *keywords = "";
-module_param(keywords, charp, 0444);
+char *ncsim_param_keywords = "";
+module_param_named(keywords, ncsim_param_keywords, charp, 0444);
 MODULE_PARM_DESC(keywords,
 		 "netcx keywords, e.g. \"*LsoV2IPv6=0,*TCPChecksumOffloadIPv4=2\"");
 
-static bool threaded;
-module_param(threaded, bool, 0444);
+bool ncsim_param_threaded;
+module_param_named(threaded, ncsim_param_threaded, bool, 0444);
 MODULE_PARM_DESC(threaded,
 		 "NAPI in a kernel thread per port, as /sys/class/net/DEV/threaded (default 0: softirq)");
-
-static LIST_HEAD(ncsim_ports);
-/* The silicon of every port: the profile's, with the limit overrides. */
-static struct ncsim_hw_caps ncsim_caps;
-
-static void ncsim_destroy_all(void)
-{
-	struct ncsim_port *port, *tmp;
-
-	list_for_each_entry_safe_reverse(port, tmp, &ncsim_ports, list) {
-		list_del(&port->list);
-		ncsim_port_destroy(port);
-	}
-}
-
-/* Creates, links and registers one pair of ports. */
-static int ncsim_pair_create(const struct ncsim_profile *prof)
-{
-	struct ncsim_port *a, *b;
-
-	a = ncsim_port_create(prof, &ncsim_caps, keywords);
-	if (IS_ERR(a))
-		return PTR_ERR(a);
-	list_add_tail(&a->list, &ncsim_ports);
-	b = ncsim_port_create(prof, &ncsim_caps, keywords);
-	if (IS_ERR(b))
-		return PTR_ERR(b);
-	list_add_tail(&b->list, &ncsim_ports);
-	ncsim_port_link(a, b);
-	return ncsim_port_register(a, threaded) ?:
-	       ncsim_port_register(b, threaded);
-}
 
 static int __init ncsim_init(void)
 {
 	const struct ncsim_profile *prof;
+	struct ncsim_limits lim;
 	unsigned int i;
 	int err;
 
@@ -74,35 +47,38 @@ static int __init ncsim_init(void)
 		       NCSIM_MAX_PAIRS);
 		return -EINVAL;
 	}
-	prof = ncsim_profile_find(profile);
+	prof = ncsim_profile_find(ncsim_param_profile);
 	if (!prof) {
 		pr_err("ncsim: unknown profile \"%s\" (full, e1000, basic, none)\n",
-		       profile);
+		       ncsim_param_profile);
 		return -EINVAL;
 	}
-	err = ncsim_profile_caps(prof, &ncsim_caps);
-	if (err)
-		return err;
+	/* the module's overrides are given for its own devices */
+	ncsim_limits_init(&lim, true);
 
 	ncsim_debugfs_init();
+	err = ncsim_bus_init();
+	if (err)
+		goto err_debugfs;
 	for (i = 0; i < pairs; i++) {
-		err = ncsim_pair_create(prof);
+		err = ncsim_dev_new(i, prof, &lim, ncsim_param_keywords);
 		if (err)
-			goto err_destroy_ports;
+			goto err_bus;
 	}
 	pr_info("ncsim: %u pair(s) of %s ports (%s)\n", pairs, prof->name,
 		prof->desc);
 	return 0;
 
-err_destroy_ports:
-	ncsim_destroy_all();
+err_bus:
+	ncsim_bus_exit();
+err_debugfs:
 	ncsim_debugfs_exit();
 	return err;
 }
 
 static void __exit ncsim_exit(void)
 {
-	ncsim_destroy_all();
+	ncsim_bus_exit();
 	ncsim_debugfs_exit();
 }
 

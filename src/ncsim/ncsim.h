@@ -6,6 +6,7 @@
 #ifndef _NCSIM_H
 #define _NCSIM_H
 
+#include <linux/device.h>
 #include <linux/if_vlan.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
@@ -15,6 +16,7 @@
 
 #include "hw.h"
 
+struct devlink;
 struct netcx_adapter;
 struct ncsim_profile;
 
@@ -81,6 +83,8 @@ extern const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN];
  * @rx_tail: receive buffers posted.
  * @rx_clean: receive descriptors reaped.
  * @rx_up: receive buffers are posted: the wire may deliver.
+ * @quiesced: stopped by a devlink reload (devlink.c), its engines down
+ *	until it resumes; RTNL.
  * @rx_pause: 802.3x: the transmit engine obeys PAUSE from the peer.
  * @tx_pause: 802.3x: the port sends PAUSE while its receive ring is full.
  * @wire_drop: debugfs: the wire drops every Nth frame this port puts on
@@ -128,6 +132,7 @@ struct ncsim_port {
 	u32 rx_tail;
 	u32 rx_clean;
 	bool rx_up;
+	bool quiesced;
 	bool rx_pause;
 	bool tx_pause;
 	u32 wire_drop;
@@ -162,6 +167,73 @@ struct ncsim_profile {
 	struct ncsim_hw_caps caps;
 };
 
+/**
+ * enum ncsim_limit - the limit overrides of a profile
+ * @NCSIM_CSUM_L3_OFFSET_LIMIT: TX checksum: longest layer-2 header.
+ * @NCSIM_CSUM_L4_OFFSET_LIMIT: TX checksum: longest layer-2+3 header.
+ * @NCSIM_LSO_MAX_SIZE: LSO: largest packet.
+ * @NCSIM_LSO_MIN_SEGS: LSO: fewest segments.
+ * @NCSIM_LSO_MAX_SEGS: LSO: most segments.
+ * @NCSIM_LSO_OFFSET_LIMIT: LSO: longest layer-2+3 header.
+ * @NCSIM_USO_MAX_SIZE: USO: largest packet.
+ * @NCSIM_USO_MIN_SEGS: USO: fewest segments.
+ * @NCSIM_USO_MAX_SEGS: USO: most segments.
+ * @NCSIM_USO_OFFSET_LIMIT: USO: longest layer-2+3 header.
+ * @NCSIM_NLIMITS: the number of overrides.
+ */
+enum ncsim_limit {
+	NCSIM_CSUM_L3_OFFSET_LIMIT,
+	NCSIM_CSUM_L4_OFFSET_LIMIT,
+	NCSIM_LSO_MAX_SIZE,
+	NCSIM_LSO_MIN_SEGS,
+	NCSIM_LSO_MAX_SEGS,
+	NCSIM_LSO_OFFSET_LIMIT,
+	NCSIM_USO_MAX_SIZE,
+	NCSIM_USO_MIN_SEGS,
+	NCSIM_USO_MAX_SEGS,
+	NCSIM_USO_OFFSET_LIMIT,
+	NCSIM_NLIMITS,
+};
+
+/**
+ * struct ncsim_limits - a device's limit overrides
+ * @val: each &enum ncsim_limit's value; negative: the profile's.
+ * @given: the overrides given for the device (BIT() of &enum
+ *	ncsim_limit): refused when the profile has no such engine; the
+ *	others are the module's defaults, skipped then.
+ */
+struct ncsim_limits {
+	int val[NCSIM_NLIMITS];
+	unsigned long given;
+};
+
+/**
+ * struct ncsim_dev - one ncsim device: a pair of ports joined by their
+ *	wire, on the ncsim bus, with a devlink instance
+ * @dev: the device, ncsim<id> on the bus; the ports' parent.
+ * @list: entry in the bus's list of devices (bus.c).
+ * @profile: the hardware its ports model.
+ * @caps: their silicon: the profile's, with the limit overrides.
+ * @keywords: the initial value of the devlink parameter keywords.
+ * @dl_keywords: the instance has it: @keywords fit in a devlink string.
+ * @threaded: NAPI in a kernel thread per port.
+ * @probe_err: what probing it returned.
+ * @devlink: its devlink instance, while bound.
+ * @port: its two ports, while bound.
+ */
+struct ncsim_dev {
+	struct device dev;
+	struct list_head list;
+	const struct ncsim_profile *profile;
+	struct ncsim_hw_caps caps;
+	char *keywords;
+	bool dl_keywords;
+	bool threaded;
+	int probe_err;
+	struct devlink *devlink;
+	struct ncsim_port *port[2];
+};
+
 /*
  * Counts @n under @s: from NAPI, from ndo_start_xmit (tx_syncp), or under
  * RTNL (ctl_syncp).
@@ -183,23 +255,46 @@ static inline void ncsim_count(struct ncsim_port *port,
 	u64_stats_update_end(syncp);
 }
 
+/* main.c: the module parameters, every device's defaults */
+extern char *ncsim_param_profile;
+extern char *ncsim_param_keywords;
+extern bool ncsim_param_threaded;
+
+/* bus.c */
+int ncsim_bus_init(void);
+void ncsim_bus_exit(void);
+int ncsim_dev_new(unsigned int id, const struct ncsim_profile *profile,
+		  const struct ncsim_limits *lim, const char *keywords);
+
+/* devlink.c */
+int ncsim_dev_probe(struct ncsim_dev *nd);
+void ncsim_dev_remove(struct ncsim_dev *nd);
+
 /* profile.c */
 const struct ncsim_profile *ncsim_profile_find(const char *name);
+void ncsim_limits_init(struct ncsim_limits *lim, bool given);
+int ncsim_limits_set(struct ncsim_limits *lim, const char *name,
+		     const char *value);
 int ncsim_profile_caps(const struct ncsim_profile *profile,
+		       const struct ncsim_limits *lim,
 		       struct ncsim_hw_caps *caps);
 int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
 			  struct netcx_adapter *ad);
 
 /* netdev.c */
-struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
+struct ncsim_port *ncsim_port_create(struct device *parent,
+				     const struct ncsim_profile *profile,
 				     const struct ncsim_hw_caps *caps,
-				     const char *keywords);
+				     const char *keywords,
+				     struct devlink *devlink);
 int ncsim_port_register(struct ncsim_port *port, bool threaded);
 void ncsim_port_link(struct ncsim_port *a, struct ncsim_port *b);
 void ncsim_port_destroy(struct ncsim_port *port);
 void ncsim_port_read_stats(const struct ncsim_port *port, u64 *vals);
 void ncsim_port_kick(struct ncsim_port *port);
 int ncsim_port_set_paused(struct ncsim_port *port, bool paused);
+void ncsim_port_quiesce(struct ncsim_port *port);
+void ncsim_port_resume(struct ncsim_port *port);
 
 /* tx.c */
 netdev_tx_t ncsim_start_xmit(struct sk_buff *skb, struct net_device *dev);

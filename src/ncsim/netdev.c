@@ -26,6 +26,7 @@
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 
+#include <netcx/devlink.h>
 #include <netcx/netcx.h>
 
 #include "footprint.h"
@@ -348,7 +349,9 @@ static int ncsim_stop(struct net_device *dev)
 	if (peer)
 		netif_carrier_off(peer->dev);
 	netif_tx_disable(dev);
-	ncsim_down(port);
+	/* a reload took the engines down already */
+	if (!port->quiesced)
+		ncsim_down(port);
 	return 0;
 }
 
@@ -393,6 +396,52 @@ static void ncsim_get_stats64(struct net_device *dev,
 	s->tx_errors = tx[NCSIM_HW_TX_MTU_DROPS] + tx[NCSIM_HW_TX_DESC_ERRORS] +
 		       tx[NCSIM_HW_TX_NO_CARRIER];
 	/* tx_dropped and rx_dropped: the core's counters, added by the core */
+}
+
+/**
+ * ncsim_port_quiesce() - stop a port for a devlink reload
+ * @port: the port, registered.
+ *
+ * Detaches the net_device (the stack neither transmits nor reconfigures
+ * it: open, MTU and ethtool are refused meanwhile), waits for a transmit
+ * in flight, and takes the engines down when it runs: its NAPI disabled,
+ * its rings drained, the wire into it closed (the peer's frames are
+ * dropped there). The net_device keeps its name, namespace, addresses and
+ * state. Under RTNL.
+ */
+void ncsim_port_quiesce(struct ncsim_port *port)
+{
+	struct net_device *dev = port->dev;
+
+	ASSERT_RTNL();
+	if (port->quiesced)
+		return;
+	netif_device_detach(dev);
+	if (netif_running(dev)) {
+		netif_tx_disable(dev);
+		ncsim_down(port);
+	}
+	port->quiesced = true;
+}
+
+/**
+ * ncsim_port_resume() - restart a port ncsim_port_quiesce() stopped
+ * @port: the port.
+ *
+ * The engines come up again if the port runs (it may have been closed
+ * meanwhile), and the net_device is attached: its queue wakes. Under RTNL.
+ */
+void ncsim_port_resume(struct ncsim_port *port)
+{
+	struct net_device *dev = port->dev;
+
+	ASSERT_RTNL();
+	if (!port->quiesced)
+		return;
+	if (netif_running(dev))
+		ncsim_up(port);
+	port->quiesced = false;
+	netif_device_attach(dev);
 }
 
 static const struct net_device_ops ncsim_netdev_ops = {
@@ -488,18 +537,23 @@ static void ncsim_port_free(struct ncsim_port *port)
 
 /**
  * ncsim_port_create() - create one port, not yet registered
+ * @parent: its device on the ncsim bus.
  * @profile: the hardware the port models.
- * @caps: its silicon (the profile's, with the module's overrides); must
+ * @caps: its silicon (the profile's, with the device's overrides); must
  *	outlive the port.
  * @keywords: netcx configuration keywords, or NULL.
+ * @devlink: the devlink instance whose "keywords" parameter gives them
+ *	instead (netcx_devlink_apply()), or NULL.
  *
  * Builds the simulated hardware and declares its capabilities to netcx.
  *
  * Return: the port, or an ERR_PTR().
  */
-struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
+struct ncsim_port *ncsim_port_create(struct device *parent,
+				     const struct ncsim_profile *profile,
 				     const struct ncsim_hw_caps *caps,
-				     const char *keywords)
+				     const char *keywords,
+				     struct devlink *devlink)
 {
 	struct ncsim_port *port;
 	struct net_device *dev;
@@ -509,6 +563,7 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	if (!dev)
 		return ERR_PTR(-ENOMEM);
 	strscpy(dev->name, "ncsim%d", sizeof(dev->name));
+	SET_NETDEV_DEV(dev, parent);
 	dev->netdev_ops = &ncsim_netdev_ops;
 	dev->ethtool_ops = &ncsim_ethtool_ops;
 	dev->hw_features = NETIF_F_SG | NETIF_F_HIGHDMA;
@@ -565,11 +620,12 @@ struct ncsim_port *ncsim_port_create(const struct ncsim_profile *profile,
 	err = ncsim_profile_declare(caps, port->ad);
 	if (err)
 		goto err_adapter;
-	if (keywords && *keywords) {
+	if (devlink)
+		err = netcx_devlink_apply(port->ad, devlink, NULL);
+	else if (keywords && *keywords)
 		err = netcx_set_keywords(port->ad, keywords);
-		if (err)
-			goto err_adapter;
-	}
+	if (err)
+		goto err_adapter;
 	err = netcx_adapter_commit(port->ad);
 	if (err)
 		goto err_adapter;

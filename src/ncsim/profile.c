@@ -85,50 +85,127 @@ static const struct ncsim_profile ncsim_profiles[] = {
 	},
 };
 
-/* Limit overrides: -1 keeps the profile's value. */
-static int csum_l3_offset_limit = -1;
-module_param(csum_l3_offset_limit, int, 0444);
+/*
+ * Limit overrides: the module's, defaults of every device; -1 keeps the
+ * profile's value. new_device takes the same names (bus.c).
+ */
+static struct ncsim_limits ncsim_module_limits = {
+	.val = { [0 ... NCSIM_NLIMITS - 1] = -1 },
+};
+
+module_param_named(csum_l3_offset_limit, ncsim_module_limits.val[NCSIM_CSUM_L3_OFFSET_LIMIT], int,
+		   0444);
 MODULE_PARM_DESC(csum_l3_offset_limit,
 		 "TX checksum: longest layer-2 header (0: no limit; -1: the profile's)");
 
-static int csum_l4_offset_limit = -1;
-module_param(csum_l4_offset_limit, int, 0444);
+module_param_named(csum_l4_offset_limit, ncsim_module_limits.val[NCSIM_CSUM_L4_OFFSET_LIMIT], int,
+		   0444);
 MODULE_PARM_DESC(csum_l4_offset_limit,
 		 "TX checksum: longest layer-2+3 header (0: no limit; -1: the profile's)");
 
-static int lso_max_size = -1;
-module_param(lso_max_size, int, 0444);
-MODULE_PARM_DESC(lso_max_size, "LSO: largest packet, headers included (-1: the profile's)");
+module_param_named(lso_max_size, ncsim_module_limits.val[NCSIM_LSO_MAX_SIZE], int,
+		   0444);
+MODULE_PARM_DESC(lso_max_size,
+		 "LSO: largest packet, headers included (-1: the profile's)");
 
-static int lso_min_segs = -1;
-module_param(lso_min_segs, int, 0444);
-MODULE_PARM_DESC(lso_min_segs, "LSO: fewest segments (-1: the profile's)");
+module_param_named(lso_min_segs, ncsim_module_limits.val[NCSIM_LSO_MIN_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(lso_min_segs,
+		 "LSO: fewest segments (-1: the profile's)");
 
-static int lso_max_segs = -1;
-module_param(lso_max_segs, int, 0444);
-MODULE_PARM_DESC(lso_max_segs, "LSO: most segments (0: the kernel's; -1: the profile's)");
+module_param_named(lso_max_segs, ncsim_module_limits.val[NCSIM_LSO_MAX_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(lso_max_segs,
+		 "LSO: most segments (0: the kernel's; -1: the profile's)");
 
-static int lso_offset_limit = -1;
-module_param(lso_offset_limit, int, 0444);
+module_param_named(lso_offset_limit, ncsim_module_limits.val[NCSIM_LSO_OFFSET_LIMIT], int,
+		   0444);
 MODULE_PARM_DESC(lso_offset_limit,
 		 "LSO: longest layer-2+3 header (0: no limit; -1: the profile's)");
 
-static int uso_max_size = -1;
-module_param(uso_max_size, int, 0444);
-MODULE_PARM_DESC(uso_max_size, "USO: largest packet, headers included (-1: the profile's)");
+module_param_named(uso_max_size, ncsim_module_limits.val[NCSIM_USO_MAX_SIZE], int,
+		   0444);
+MODULE_PARM_DESC(uso_max_size,
+		 "USO: largest packet, headers included (-1: the profile's)");
 
-static int uso_min_segs = -1;
-module_param(uso_min_segs, int, 0444);
-MODULE_PARM_DESC(uso_min_segs, "USO: fewest segments (-1: the profile's)");
+module_param_named(uso_min_segs, ncsim_module_limits.val[NCSIM_USO_MIN_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(uso_min_segs,
+		 "USO: fewest segments (-1: the profile's)");
 
-static int uso_max_segs = -1;
-module_param(uso_max_segs, int, 0444);
-MODULE_PARM_DESC(uso_max_segs, "USO: most segments (0: the kernel's; -1: the profile's)");
+module_param_named(uso_max_segs, ncsim_module_limits.val[NCSIM_USO_MAX_SEGS], int,
+		   0444);
+MODULE_PARM_DESC(uso_max_segs,
+		 "USO: most segments (0: the kernel's; -1: the profile's)");
 
-static int uso_offset_limit = -1;
-module_param(uso_offset_limit, int, 0444);
+module_param_named(uso_offset_limit, ncsim_module_limits.val[NCSIM_USO_OFFSET_LIMIT], int,
+		   0444);
 MODULE_PARM_DESC(uso_offset_limit,
 		 "USO: longest layer-2+3 header (0: no limit; -1: the profile's)");
+
+/* The overrides' names, as the module parameters and new_device spell them. */
+static const char * const ncsim_limit_names[NCSIM_NLIMITS] = {
+	[NCSIM_CSUM_L3_OFFSET_LIMIT]	= "csum_l3_offset_limit",
+	[NCSIM_CSUM_L4_OFFSET_LIMIT]	= "csum_l4_offset_limit",
+	[NCSIM_LSO_MAX_SIZE]		= "lso_max_size",
+	[NCSIM_LSO_MIN_SEGS]		= "lso_min_segs",
+	[NCSIM_LSO_MAX_SEGS]		= "lso_max_segs",
+	[NCSIM_LSO_OFFSET_LIMIT]	= "lso_offset_limit",
+	[NCSIM_USO_MAX_SIZE]		= "uso_max_size",
+	[NCSIM_USO_MIN_SEGS]		= "uso_min_segs",
+	[NCSIM_USO_MAX_SEGS]		= "uso_max_segs",
+	[NCSIM_USO_OFFSET_LIMIT]	= "uso_offset_limit",
+};
+
+/**
+ * ncsim_limits_init() - a device's limit overrides: the module's
+ * @lim: filled with the module parameters' values.
+ * @given: true: they were given for this device (the module's own
+ *	devices), and one that does not apply to its profile is refused;
+ *	false: defaults, skipped where they do not apply.
+ */
+void ncsim_limits_init(struct ncsim_limits *lim, bool given)
+{
+	int i;
+
+	*lim = ncsim_module_limits;
+	lim->given = 0;
+	if (!given)
+		return;
+	for (i = 0; i < NCSIM_NLIMITS; i++)
+		if (lim->val[i] >= 0)
+			lim->given |= BIT(i);
+}
+
+/**
+ * ncsim_limits_set() - set one limit override by name
+ * @lim: the device's overrides.
+ * @name: the module parameter's name.
+ * @value: a decimal integer; negative: the profile's value.
+ *
+ * Return: 0; -ENOENT when there is no override of that name, -EINVAL
+ * when @value is not an integer (both with a message).
+ */
+int ncsim_limits_set(struct ncsim_limits *lim, const char *name,
+		     const char *value)
+{
+	int i, err;
+
+	for (i = 0; i < NCSIM_NLIMITS; i++)
+		if (!strcmp(ncsim_limit_names[i], name))
+			break;
+	if (i == NCSIM_NLIMITS) {
+		pr_err("ncsim: unknown parameter \"%s\"\n", name);
+		return -ENOENT;
+	}
+	err = kstrtoint(value, 10, &lim->val[i]);
+	if (err) {
+		pr_err("ncsim: %s=%s is not an integer\n", name, value);
+		return -EINVAL;
+	}
+	lim->given |= BIT(i);
+	return 0;
+}
 
 /**
  * ncsim_profile_find() - look a hardware profile up by name
@@ -149,14 +226,21 @@ EXPORT_SYMBOL_IF_KUNIT(ncsim_profile_find);
 
 /*
  * Applies one override: 0, or -EINVAL when the value does not fit the
- * field or the engine is absent (@present false).
+ * field, or the engine is absent (@present false) and the override was
+ * given for the device.
  */
-static int ncsim_override(const char *what, int val, bool present, u32 max,
-			  u32 *field)
+static int ncsim_override(const struct ncsim_limits *lim, enum ncsim_limit l,
+			  bool present, u32 max, u32 *field)
 {
+	const char *what = ncsim_limit_names[l];
+	int val = lim->val[l];
+
 	if (val < 0)
 		return 0;
 	if (!present) {
+		/* a module default for another profile's engine */
+		if (!(lim->given & BIT(l)))
+			return 0;
 		pr_err("ncsim: %s does not apply: the profile has no such engine\n",
 		       what);
 		return -EINVAL;
@@ -169,11 +253,11 @@ static int ncsim_override(const char *what, int val, bool present, u32 max,
 	return 0;
 }
 
-static int ncsim_override16(const char *what, int val, bool present,
-			    u16 *field)
+static int ncsim_override16(const struct ncsim_limits *lim,
+			    enum ncsim_limit l, bool present, u16 *field)
 {
 	u32 v = *field;
-	int err = ncsim_override(what, val, present, U16_MAX, &v);
+	int err = ncsim_override(lim, l, present, U16_MAX, &v);
 
 	*field = v;
 	return err;
@@ -182,7 +266,8 @@ static int ncsim_override16(const char *what, int val, bool present,
 /**
  * ncsim_profile_caps() - the silicon a profile models, overrides applied
  * @profile: the profile.
- * @caps: filled with its capabilities and the module parameters' limits.
+ * @lim: the limit overrides (ncsim_limits_init(), ncsim_limits_set()).
+ * @caps: filled with its capabilities, the overrides applied.
  *
  * The limits are not checked against each other: netcx's verifier does
  * that when the capabilities are declared.
@@ -190,6 +275,7 @@ static int ncsim_override16(const char *what, int val, bool present,
  * Return: 0, or -EINVAL for an override out of range or without an engine.
  */
 int ncsim_profile_caps(const struct ncsim_profile *profile,
+		       const struct ncsim_limits *lim,
 		       struct ncsim_hw_caps *caps)
 {
 	bool csum, lso, uso;
@@ -199,25 +285,25 @@ int ncsim_profile_caps(const struct ncsim_profile *profile,
 	lso = caps->lso.l4;
 	uso = caps->uso.l4;
 
-	return ncsim_override16("csum_l3_offset_limit", csum_l3_offset_limit,
-				csum, &caps->tx_csum.l3_offset_limit) ?:
-	       ncsim_override16("csum_l4_offset_limit", csum_l4_offset_limit,
-				csum, &caps->tx_csum.l4_offset_limit) ?:
-	       ncsim_override("lso_max_size", lso_max_size, lso, U32_MAX,
+	return ncsim_override16(lim, NCSIM_CSUM_L3_OFFSET_LIMIT, csum,
+				&caps->tx_csum.l3_offset_limit) ?:
+	       ncsim_override16(lim, NCSIM_CSUM_L4_OFFSET_LIMIT, csum,
+				&caps->tx_csum.l4_offset_limit) ?:
+	       ncsim_override(lim, NCSIM_LSO_MAX_SIZE, lso, U32_MAX,
 			      &caps->lso.max_size) ?:
-	       ncsim_override16("lso_min_segs", lso_min_segs, lso,
+	       ncsim_override16(lim, NCSIM_LSO_MIN_SEGS, lso,
 				&caps->lso.min_segs) ?:
-	       ncsim_override16("lso_max_segs", lso_max_segs, lso,
+	       ncsim_override16(lim, NCSIM_LSO_MAX_SEGS, lso,
 				&caps->lso.max_segs) ?:
-	       ncsim_override16("lso_offset_limit", lso_offset_limit, lso,
+	       ncsim_override16(lim, NCSIM_LSO_OFFSET_LIMIT, lso,
 				&caps->lso.l4_offset_limit) ?:
-	       ncsim_override("uso_max_size", uso_max_size, uso, U32_MAX,
+	       ncsim_override(lim, NCSIM_USO_MAX_SIZE, uso, U32_MAX,
 			      &caps->uso.max_size) ?:
-	       ncsim_override16("uso_min_segs", uso_min_segs, uso,
+	       ncsim_override16(lim, NCSIM_USO_MIN_SEGS, uso,
 				&caps->uso.min_segs) ?:
-	       ncsim_override16("uso_max_segs", uso_max_segs, uso,
+	       ncsim_override16(lim, NCSIM_USO_MAX_SEGS, uso,
 				&caps->uso.max_segs) ?:
-	       ncsim_override16("uso_offset_limit", uso_offset_limit, uso,
+	       ncsim_override16(lim, NCSIM_USO_OFFSET_LIMIT, uso,
 				&caps->uso.l4_offset_limit);
 }
 
