@@ -17,6 +17,7 @@
 
 #include "regs.h"
 
+struct devlink;
 struct netcx_adapter;
 struct netcx_tx_desc;
 
@@ -92,6 +93,8 @@ struct e1000cx {
 	struct pci_dev *pdev;
 	u8 __iomem *hw;
 	struct netcx_adapter *ad;
+	struct devlink *devlink;
+	bool dl_keywords;	/* the devlink instance has "keywords" */
 	struct napi_struct napi;
 	int irq;
 
@@ -198,6 +201,12 @@ int e1000cx_rx(struct e1000cx *e, int budget);
 /* offload.c */
 extern const struct netcx_adapter_ops e1000cx_netcx_ops;
 int e1000cx_offload_declare(struct e1000cx *e, const char *keywords);
+
+/* devlink.c */
+int e1000cx_devlink_create(struct e1000cx *e, const char *keywords);
+void e1000cx_devlink_register(struct e1000cx *e);
+void e1000cx_devlink_unregister(struct e1000cx *e);
+void e1000cx_devlink_destroy(struct e1000cx *e);
 int e1000cx_offload_ctx(const struct netcx_tx_desc *d, u32 len,
 			struct e1000cx_ctx_desc *cd);
 u32 e1000cx_offload_data(const struct netcx_tx_desc *d, u32 *upper);

@@ -322,10 +322,13 @@ static int e1000cx_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	dev->max_mtu = E1000CX_MAX_MTU;
 	netif_napi_add(dev, &e->napi, e1000cx_poll);
 
+	err = e1000cx_devlink_create(e, keywords);
+	if (err)
+		goto err_napi;
 	e->ad = netcx_adapter_create(dev, &e1000cx_netcx_ops);
 	if (IS_ERR(e->ad)) {
 		err = PTR_ERR(e->ad);
-		goto err_napi;
+		goto err_destroy_devlink;
 	}
 	err = e1000cx_offload_declare(e, keywords);
 	if (!err)
@@ -337,12 +340,15 @@ static int e1000cx_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	err = register_netdev(dev);
 	if (err)
 		goto err_destroy_adapter;
+	e1000cx_devlink_register(e);
 	netdev_info(dev, "82540EM at %s, %pM, %s interrupt\n", pci_name(pdev),
 		    dev->dev_addr, pdev->msi_enabled ? "MSI" : "INTx");
 	return 0;
 
 err_destroy_adapter:
 	netcx_adapter_destroy(e->ad);
+err_destroy_devlink:
+	e1000cx_devlink_destroy(e);
 err_napi:
 	netif_napi_del(&e->napi);
 	pci_free_irq_vectors(pdev);
@@ -362,8 +368,11 @@ static void e1000cx_remove(struct pci_dev *pdev)
 	struct net_device *dev = pci_get_drvdata(pdev);
 	struct e1000cx *e = netdev_priv(dev);
 
+	/* no reload from here on */
+	e1000cx_devlink_unregister(e);
 	unregister_netdev(dev);
 	netcx_adapter_destroy(e->ad);
+	e1000cx_devlink_destroy(e);
 	netif_napi_del(&e->napi);
 	pci_free_irq_vectors(pdev);
 	e1000cx_hw_reset(e);
