@@ -30,7 +30,10 @@
 #            up, traffic resuming, every TCP transfer across it intact
 #   tune     ethtool -G through four ring sizes (64 slots the first);
 #            ethtool -K switching tx, tso, rx, rxvlan, txvlan, sg and gro
-#            off and on, twice
+#            off and on, twice; per-device keywords through devlink
+#            (driverinit "keywords" on pci/0000:00:04.0, devlink dev
+#            reload): TSO off [fixed] after one, a bad string refused with
+#            the token named, back on after the keywords are cleared
 #   remove   rmmod e1000cx under traffic (the netdev gone), loaded again
 #            and traffic; device_del nic0 under traffic (e1000cx's remove,
 #            the netdev and the PCI function gone), device_add of an 82540EM
@@ -201,6 +204,51 @@ toggles() {
 	cmp -s "$before" "$after" || { diff "$before" "$after"; return 1; }
 }
 
+# DL: nic0's devlink instance
+DL=pci/${EC_PCI[0]}
+
+# kw_set STRING: the keywords of nic0's next reload
+kw_set() {
+	devlink dev param set "$DL" name keywords value "$1" cmode driverinit
+}
+
+# feature NAME: "on", "off", "off [fixed]"... of nic0's feature NAME
+feature() {
+	ip netns exec a ethtool -k "${EC_DEV[0]}" |
+		awk -F': ' -v f="$1" '{ sub(/^[ \t]+/, "", $1) } $1 == f { print $2 }'
+}
+
+# reloads: keywords set through devlink, each applied by a reload
+reloads() {
+	local out rc
+	check "devlink: nic0's instance has the driverinit keywords parameter" \
+		eval 'devlink dev param show "$DL" name keywords | grep -q driverinit'
+	check "devlink: *LsoV2IPv4=0 set for the next reload" kw_set '*LsoV2IPv4=0'
+	check "devlink: TSO still on before the reload" \
+		eval '[ "$(feature tx-tcp-segmentation)" = on ]'
+	check "devlink: nic0 reloaded" devlink dev reload "$DL"
+	check "devlink: TSO off [fixed] after the reload" \
+		eval '[ "$(feature tx-tcp-segmentation)" = "off [fixed]" ]'
+	check "devlink: TX checksumming still on" \
+		eval '[ "$(feature tx-checksumming)" = on ]'
+	out=$(kw_set '*LsoV2IPv4=7' 2>&1)
+	rc=$?
+	echo "devlink: *LsoV2IPv4=7: $out"
+	check "devlink: *LsoV2IPv4=7 refused" test "$rc" -ne 0
+	if kernel_before 6 2; then
+		# no formatted extack before 6.2: the kernel log names it
+		check "devlink: the kernel log names the bad token" \
+			eval 'dmesg | tail -5 | grep -q "LsoV2IPv4=7"'
+	else
+		check "devlink: the refusal names the bad token" \
+			grep -q 'LsoV2IPv4=7' <<< "$out"
+	fi
+	check "devlink: keywords cleared for the next reload" kw_set ''
+	check "devlink: nic0 reloaded again" devlink dev reload "$DL"
+	check "devlink: TSO on again, not fixed" \
+		eval '[ "$(feature tx-tcp-segmentation)" = on ]'
+}
+
 # setup RUN: e1000cx and e1000 up, VLAN 5, xfer.py's receiver in b
 setup() {
 	check "$1: e1000cx on nic0, e1000 on nic1, up" ec_setup "$build" e1000
@@ -252,6 +300,15 @@ run_tune() {
 	check "toggles: iperf3 ran through the toggles" iperf_end
 	check "toggles: every TCP transfer across the toggles intact" \
 		loop_intact toggles 2
+
+	check "devlink: iperf3 both ways for 15 s" iperf_start 15
+	loop_start
+	sleep 2
+	reloads
+	loop_stop
+	check "devlink: iperf3 ran through the reloads" iperf_end
+	check "devlink: every TCP transfer across the reloads intact" \
+		loop_intact devlink 2
 	teardown tune
 }
 
