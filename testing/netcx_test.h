@@ -35,7 +35,11 @@ enum netcx_test_profile {
 #define NETCX_TEST_UDP		(NETCX_UDP4 | NETCX_UDP6)
 #define NETCX_TEST_TAGS		(NETCX_TAG_PRIO | NETCX_TAG_VLAN)
 
-/* What NETCX_TEST_FULL permits without keywords, per offload. */
+/*
+ * What NETCX_TEST_FULL permits without keywords, per offload: every
+ * offload named, so that an array it sizes ("u32 want[] = ...") has
+ * NETCX_OFFLOAD_MAX entries.
+ */
 #define NETCX_TEST_FULL_PERMITTED {					\
 	[NETCX_OFFLOAD_TX_CSUM] = NETCX_TEST_ALL_KINDS,			\
 	[NETCX_OFFLOAD_RX_CSUM] = NETCX_TEST_ALL_KINDS,			\
@@ -44,7 +48,13 @@ enum netcx_test_profile {
 	[NETCX_OFFLOAD_RSC] = NETCX_TEST_TCP,				\
 	[NETCX_OFFLOAD_VLAN_TX] = NETCX_TEST_TAGS,			\
 	[NETCX_OFFLOAD_VLAN_RX] = NETCX_TEST_TAGS,			\
+	[NETCX_OFFLOAD_TNL_CSUM] = 0,					\
+	[NETCX_OFFLOAD_TNL_GSO] = 0,					\
 }
+
+static_assert(sizeof((u32[])NETCX_TEST_FULL_PERMITTED) ==
+	      NETCX_OFFLOAD_MAX * sizeof(u32),
+	      "NETCX_TEST_FULL_PERMITTED must name every offload");
 
 #define NETCX_TEST_FULL_LSO_SIZE	65536
 #define NETCX_TEST_FULL_LSO_SEGS	100

@@ -41,6 +41,7 @@
 
 struct net_device;
 struct netcx_adapter;
+struct netlink_ext_ack;
 
 /**
  * NETCX_FEATURES - the &netdev_features_t bits netcx owns
@@ -160,6 +161,8 @@ int netcx_set_ieee8021q_caps(struct netcx_adapter *ad,
 int netcx_set_tunnel_caps(struct netcx_adapter *ad,
 			  const struct netcx_tunnel_caps *caps);
 int netcx_set_keywords(struct netcx_adapter *ad, const char *keywords);
+int netcx_update_keywords(struct netcx_adapter *ad, const char *keywords,
+			  struct netlink_ext_ack *extack);
 int netcx_adapter_commit(struct netcx_adapter *ad);
 
 netdev_features_t netcx_fix_features(struct netcx_adapter *ad,

@@ -12,5 +12,6 @@
 #include <netcx/caps.h>
 #include <netcx/adapter.h>
 #include <netcx/xmit.h>
+#include <netcx/devlink.h>
 
 #endif /* _NETCX_NETCX_H */

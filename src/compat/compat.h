@@ -8,6 +8,8 @@
 #define _NETCX_COMPAT_H
 
 #include <linux/ethtool.h>
+#include <linux/netlink.h>
+#include <net/devlink.h>
 #ifdef NETCX_HAVE_NET_GSO_H
 #include <net/gso.h>
 #endif
@@ -29,6 +31,48 @@ static inline void ethtool_puts(u8 **data, const char *str)
 #define NETCX_UTN_FLAGS	UDP_TUNNEL_NIC_INFO_MAY_SLEEP
 #else
 #define NETCX_UTN_FLAGS	0
+#endif
+
+/*
+ * An extack message naming a refused token: "<why> '<token>'". Before 6.2
+ * the extack holds static strings only: it then says @why alone (a
+ * string that outlives the request), and the caller names the token in
+ * the kernel log. NL_SET_ERR_MSG() of 6.1 takes a literal only, so the
+ * field is set as it sets it.
+ */
+static inline void netcx_extack_token(struct netlink_ext_ack *extack,
+				      const char *why, const char *token,
+				      int len)
+{
+#ifdef NETCX_HAVE_EXTACK_FMT
+	NL_SET_ERR_MSG_FMT_MOD(extack, "%s '%.*s'", why, len, token);
+#else
+	if (extack)
+		extack->_msg = why;
+#endif
+}
+
+/*
+ * devlink parameters, called with the instance lock held (devl_lock()):
+ * 6.12 asserts it; 6.1's devlink_*() take no lock, and registration must
+ * come before devlink_register(), unregistration after
+ * devlink_unregister() (they WARN otherwise).
+ */
+#ifdef NETCX_HAVE_DEVL_PARAMS
+#define netcx_devl_params_register	devl_params_register
+#define netcx_devl_params_unregister	devl_params_unregister
+#define netcx_devl_param_driverinit_value_get devl_param_driverinit_value_get
+#define netcx_devl_param_driverinit_value_set devl_param_driverinit_value_set
+#else
+#define netcx_devl_params_register	devlink_params_register
+#define netcx_devl_params_unregister	devlink_params_unregister
+#define netcx_devl_param_driverinit_value_get devlink_param_driverinit_value_get
+static inline void
+netcx_devl_param_driverinit_value_set(struct devlink *devlink, u32 id,
+				      union devlink_param_value val)
+{
+	devlink_param_driverinit_value_set(devlink, id, val);
+}
 #endif
 
 #endif /* _NETCX_COMPAT_H */

@@ -48,3 +48,18 @@ netcx_utn_may_sleep := UDP_TUNNEL_NIC_INFO_MAY_SLEEP
 ifeq ($(call netcx_probe,net/udp_tunnel.h,$(netcx_utn_may_sleep)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_UTN_MAY_SLEEP
 endif
+
+# NL_SET_ERR_MSG_FMT() (a formatted extack message) arrived in 6.2.
+netcx_extack_fmt := define NL_SET_ERR_MSG_FMT[(]
+ifeq ($(call netcx_probe,linux/netlink.h,$(netcx_extack_fmt)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_EXTACK_FMT
+endif
+
+# devlink's parameters became devl_*() in 6.3/6.4: registration under the
+# instance lock (and allowed after devlink_register()), the driverinit
+# value set under it; 6.1 has devlink_*() only, registration before
+# devlink_register() and no lock taken.
+netcx_devl_params := int devl_params_register[(]
+ifeq ($(call netcx_probe,net/devlink.h,$(netcx_devl_params)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_DEVL_PARAMS
+endif

@@ -361,7 +361,6 @@ int netcx_adapter_commit(struct netcx_adapter *ad)
 	}
 	netcx_features_commit(ad);
 	netcx_tnl_ports_commit(ad);
-	netcx_plan_compile(ad);
 	ad->committed = true;
 	return 0;
 }

@@ -67,12 +67,18 @@ struct netcx_tnl_state {
  * @permitted: per offload, the packet kinds the hardware declared, minus
  *	those switched off by keywords or by a dependency; set by commit.
  * @plan: the per-packet policy compiled from the above at commit (plan.h).
- * @committed: netcx_adapter_commit() succeeded; nothing may change now.
+ * @committed: netcx_adapter_commit() succeeded; nothing may change now
+ *	but the keywords, through netcx_update_keywords().
  * @paused: netcx_pause() is in force.
  * @set_err: the error of the last netcx_set_features(), for pause/resume.
  * @applier: the task running the change callbacks in netcx_set_features(),
  *	NULL outside it: netcx_active() answers it from @applying.
  * @applying: the features being applied (the old ones while rolling back).
+ * @applying_plan: the plan @applying is read with: @plan, or @was_plan
+ *	while rolling back a keyword update.
+ * @was_plan: inside netcx_update_keywords(), the plan the device's current
+ *	features were set under (@plan is already the new one); NULL outside.
+ * @told: netcx_set_features() ran during netcx_update_keywords().
  * @stats: the per-packet counters, one set per CPU (stats.c).
  */
 struct netcx_adapter {
@@ -94,6 +100,9 @@ struct netcx_adapter {
 	int set_err;
 	struct task_struct *applier;
 	netdev_features_t applying;
+	const struct netcx_plan *applying_plan;
+	const struct netcx_plan *was_plan;
+	bool told;
 	struct netcx_pcpu_stats __percpu *stats;
 };
 
@@ -130,6 +139,7 @@ const char *netcx_check_tunnel(const struct netcx_tunnel_caps *caps);
 const char *netcx_check_tunnel_deps(const struct netcx_adapter *ad);
 u32 netcx_tnl_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
 void netcx_tnl_permitted(struct netcx_adapter *ad);
+netdev_features_t netcx_tnl_partial(const struct netcx_adapter *ad);
 void netcx_tnl_features_commit(struct netcx_adapter *ad,
 			       netdev_features_t features);
 void netcx_tnl_ports_commit(struct netcx_adapter *ad);
@@ -137,6 +147,8 @@ void netcx_tnl_destroy(struct netcx_adapter *ad);
 u16 netcx_keywords_vxlan_port(const char *str);
 
 /* features.c */
+u32 netcx_plan_kinds(const struct netcx_plan *plan, enum netcx_offload off,
+		     netdev_features_t features);
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features);
 void netcx_features_commit(struct netcx_adapter *ad);

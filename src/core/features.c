@@ -7,13 +7,16 @@
 #include <linux/export.h>
 #include <linux/minmax.h>
 #include <linux/netdevice.h>
+#include <linux/netlink.h>
 #include <linux/preempt.h>
 #include <linux/rtnetlink.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 
 #include <netcx/netcx.h>
 
 #include "core.h"
+#include "keywords.h"
 
 /**
  * DOC: feature mapping
@@ -194,7 +197,27 @@ static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad
 			    (ad->permitted[off] & map->kinds))
 				features |= map->feature;
 		}
-	return features;
+	return features | netcx_tnl_partial(ad);
+}
+
+/**
+ * netcx_plan_kinds() - the kinds of an offload that features make active
+ * @plan: the plan whose rows say it (netcx_plan_rows()).
+ * @off: the offload.
+ * @features: a feature set: the device's, or one the stack proposes.
+ *
+ * Return: the kinds of @off permitted under @plan that @features switch on.
+ */
+u32 netcx_plan_kinds(const struct netcx_plan *plan, enum netcx_offload off,
+		     netdev_features_t features)
+{
+	u32 kinds = 0;
+	int i;
+
+	for (i = 0; i < NETCX_MAP_ROWS; i++)
+		if (features & plan->kinds[off][i].feature)
+			kinds |= plan->kinds[off][i].kinds;
+	return kinds;
 }
 
 /**
@@ -203,20 +226,14 @@ static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad
  * @off: the offload.
  * @features: a feature set: the device's, or one the stack proposes.
  *
- * Reads the rows the plan holds (netcx_plan_rows()).
+ * netcx_plan_kinds() of the adapter's plan.
  *
  * Return: the permitted kinds of @off that @features switch on.
  */
 u32 netcx_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
 		netdev_features_t features)
 {
-	u32 kinds = 0;
-	int i;
-
-	for (i = 0; i < NETCX_MAP_ROWS; i++)
-		if (features & ad->plan.kinds[off][i].feature)
-			kinds |= ad->plan.kinds[off][i].kinds;
-	return kinds;
+	return netcx_plan_kinds(&ad->plan, off, features);
 }
 
 /*
@@ -243,27 +260,11 @@ static void netcx_plan_rows(struct netcx_adapter *ad)
 		}
 }
 
-/**
- * netcx_features_commit() - compute permitted kinds, set the device's features
- * @ad: the adapter, its capabilities verified.
- *
- * Touches only the %NETCX_FEATURES bits; see "DOC: feature mapping".
- */
-void netcx_features_commit(struct netcx_adapter *ad)
+/* The TSO size and segment limits of the permitted LSO and USO. */
+static void netcx_features_tso(struct netcx_adapter *ad)
 {
 	const struct netcx_gso_caps *lso = NULL, *uso = NULL;
 	struct net_device *dev = ad->dev;
-	netdev_features_t features;
-
-	netcx_compute_permitted(ad);
-	netcx_plan_rows(ad);
-	features = netcx_permitted_features(ad);
-
-	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;
-	dev->features = (dev->features & ~NETCX_FEATURES) | features;
-	dev->vlan_features = (dev->vlan_features & ~NETCX_FEATURES) |
-			     (features & NETCX_VLAN_FEATURES);
-	netcx_tnl_features_commit(ad, features);
 
 	if (ad->permitted[NETCX_OFFLOAD_LSO])
 		lso = &ad->lso;
@@ -277,6 +278,48 @@ void netcx_features_commit(struct netcx_adapter *ad)
 	}
 }
 
+/*
+ * Permitted kinds, the plan's rows and its per-packet rules from the
+ * declared capabilities and the keywords: the features they permit.
+ */
+static netdev_features_t netcx_features_compile(struct netcx_adapter *ad)
+{
+	netcx_compute_permitted(ad);
+	netcx_plan_rows(ad);
+	netcx_plan_compile(ad);
+	return netcx_permitted_features(ad);
+}
+
+/* vlan_features and hw_enc_features from the permitted @features. */
+static void netcx_features_inherit(struct netcx_adapter *ad,
+				   netdev_features_t features)
+{
+	struct net_device *dev = ad->dev;
+
+	dev->vlan_features = (dev->vlan_features & ~NETCX_FEATURES) |
+			     (features & NETCX_VLAN_FEATURES);
+	netcx_tnl_features_commit(ad, features);
+}
+
+/**
+ * netcx_features_commit() - compute permitted kinds and the plan, set the
+ * device's features
+ * @ad: the adapter, its capabilities verified.
+ *
+ * Touches only the %NETCX_FEATURES bits; see "DOC: feature mapping".
+ * Every permitted offload starts on.
+ */
+void netcx_features_commit(struct netcx_adapter *ad)
+{
+	struct net_device *dev = ad->dev;
+	netdev_features_t features = netcx_features_compile(ad);
+
+	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;
+	dev->features = (dev->features & ~NETCX_FEATURES) | features;
+	netcx_features_inherit(ad, features);
+	netcx_features_tso(ad);
+}
+
 /**
  * netcx_permitted() - the packet kinds an offload is permitted
  * @ad: the adapter, committed.
@@ -284,7 +327,7 @@ void netcx_features_commit(struct netcx_adapter *ad)
  *
  * Permitted means declared by the hardware, not switched off by a keyword
  * and with its dependencies permitted (see "DOC: feature mapping"). It is
- * fixed at netcx_adapter_commit().
+ * set at netcx_adapter_commit(), and again by netcx_update_keywords().
  *
  * Return: a mask of packet kinds (%NETCX_TCP4, ...); 0 before commit.
  */
@@ -323,9 +366,8 @@ u32 netcx_active(const struct netcx_adapter *ad, enum netcx_offload off)
 	if (off >= NETCX_OFFLOAD_MAX)
 		return 0;
 	if (in_task() && READ_ONCE(ad->applier) == current)
-		features = ad->applying;
-	else
-		features = READ_ONCE(ad->dev->features);
+		return netcx_plan_kinds(ad->applying_plan, off, ad->applying);
+	features = READ_ONCE(ad->dev->features);
 	return netcx_kinds(ad, off, features);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_active, NETCX_NS);
@@ -401,18 +443,22 @@ static int netcx_call_changed(struct netcx_adapter *ad,
  */
 int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 {
+	/* during a keyword update, the current features are the old plan's */
+	const struct netcx_plan *was = ad->was_plan ?: &ad->plan;
 	netdev_features_t old = ad->dev->features;
 	int off, err = 0;
 
 	ASSERT_RTNL();
 
+	ad->told = true;
 	/* netcx_active() in a callback: what is being applied */
 	ad->applying = features;
+	ad->applying_plan = &ad->plan;
 	WRITE_ONCE(ad->applier, current);
 	for (off = 0; off < NETCX_OFFLOAD_MAX; off++) {
 		u32 kinds = netcx_kinds(ad, off, features);
 
-		if (kinds == netcx_kinds(ad, off, old))
+		if (kinds == netcx_plan_kinds(was, off, old))
 			continue;
 		err = netcx_call_changed(ad, off, kinds);
 		if (err)
@@ -422,8 +468,9 @@ int netcx_set_features(struct netcx_adapter *ad, netdev_features_t features)
 		netdev_err(ad->dev, "netcx: %s change refused (%d), rolling back\n",
 			   netcx_offload_name(off), err);
 		ad->applying = old;
+		ad->applying_plan = was;
 		while (--off >= 0) {
-			u32 kinds = netcx_kinds(ad, off, old);
+			u32 kinds = netcx_plan_kinds(was, off, old);
 			int ret;
 
 			if (kinds == netcx_kinds(ad, off, features))
@@ -517,3 +564,192 @@ int netcx_resume(struct netcx_adapter *ad)
 	return netcx_set_paused(ad, false);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_resume, NETCX_NS);
+
+/**
+ * DOC: keywords after commit
+ *
+ * netcx_update_keywords() replaces an adapter's keywords after commit,
+ * for devlink's driverinit "keywords" parameter at ``devlink dev reload``
+ * ("DOC: per-device keywords (devlink)"). It recomputes what a fresh
+ * commit would: the permitted kinds, the plan (rows and per-packet rules),
+ * the %NETCX_FEATURES bits of hw_features and vlan_features, and the TSO
+ * limits. Offloads the new keywords permit that the old ones did not come
+ * on, as on a new device; offloads they forbid go off and leave
+ * hw_features (``ethtool -k`` shows them ``[fixed]``); the others keep
+ * what the user chose (wanted_features). The stack applies that through
+ * netdev_update_features(), so the change callbacks are told as for
+ * ``ethtool -K``, each offload whose active kinds change, with the same
+ * rollback when one refuses; when no feature bit changes but kinds do
+ * (say TCP6 of a generic checksum), netcx tells the callbacks itself, the
+ * same way. A refusal restores everything: keywords, plan, permitted
+ * kinds, hw_features, wanted_features; the error is returned.
+ *
+ * The plan is read per packet without a lock (transmit, receive, and
+ * netcx_active()), so it may change only while nothing reads it: the
+ * device must be down (not netif_running(): never opened, or closed), or
+ * detached (netif_device_detach(), what a driver does in devlink's
+ * reload_down) with its rings stopped, NAPI and transmit, and its queues
+ * kept stopped until the call returns. A running device still present is
+ * refused (-EBUSY). For a running detached device netcx waits, with
+ * synchronize_net(), for the transmit calls and NAPI polls that started
+ * before the detach. A packet ndo_features_check() let through under the
+ * old keywords and the qdisc requeued meanwhile is decided again by
+ * netcx_tx_prepare() under the new ones, which never asks the hardware
+ * for what is not permitted and active: what it may no longer do is done
+ * in software.
+ *
+ * The gso_max_size and gso_max_segs the stack uses are lowered with the
+ * TSO limits but never raised again (the user may, with ``ip link set``).
+ */
+
+/* What netcx_update_keywords() restores when a change callback refuses. */
+struct netcx_kw_undo {
+	struct netcx_plan plan;
+	u32 kw_off[NETCX_OFFLOAD_MAX];
+	u32 permitted[NETCX_OFFLOAD_MAX];
+	netdev_features_t hw_features;
+	netdev_features_t wanted_features;
+};
+
+/* netcx_update_keywords() on a registered device: see the DOC above. */
+static int netcx_update_registered(struct netcx_adapter *ad,
+				   const u32 *kw_off,
+				   struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = ad->dev;
+	netdev_features_t was, now, vlan;
+	struct netcx_kw_undo *undo;
+	int err;
+
+	if (netif_running(dev) && netif_device_present(dev)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "keywords change refused: device running; detach it first");
+		netdev_err(dev, "netcx: keywords change refused: device running and not detached\n");
+		return -EBUSY;
+	}
+	undo = kmalloc(sizeof(*undo), GFP_KERNEL);
+	if (!undo)
+		return -ENOMEM;
+	/* transmit calls and NAPI polls that began before the detach */
+	if (netif_running(dev))
+		synchronize_net();
+
+	undo->plan = ad->plan;
+	memcpy(undo->kw_off, ad->kw_off, sizeof(undo->kw_off));
+	memcpy(undo->permitted, ad->permitted, sizeof(undo->permitted));
+	undo->hw_features = dev->hw_features;
+	undo->wanted_features = dev->wanted_features;
+	vlan = dev->vlan_features;
+
+	was = netcx_permitted_features(ad);
+	memcpy(ad->kw_off, kw_off, sizeof(ad->kw_off));
+	now = netcx_features_compile(ad);
+
+	/*
+	 * Forbidden bits stay in hw_features for the update, out of
+	 * wanted_features, so that the stack switches them off; newly
+	 * permitted ones are wanted, as on a new device.
+	 */
+	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | was | now;
+	dev->wanted_features = (dev->wanted_features & ~NETCX_FEATURES) |
+			       (dev->wanted_features & was & now) |
+			       (now & ~was);
+	ad->was_plan = &undo->plan;
+	ad->told = false;
+	ad->set_err = 0;
+	netdev_update_features(dev);
+	err = ad->set_err;
+	/* no feature bit changed, but kinds may have */
+	if (!err && !ad->told)
+		err = netcx_set_features(ad, dev->features);
+	ad->was_plan = NULL;
+
+	if (err) {
+		ad->plan = undo->plan;
+		memcpy(ad->kw_off, undo->kw_off, sizeof(ad->kw_off));
+		memcpy(ad->permitted, undo->permitted, sizeof(ad->permitted));
+		dev->hw_features = undo->hw_features;
+		dev->wanted_features = undo->wanted_features;
+		kfree(undo);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "keywords change refused by the driver, nothing changed");
+		netdev_err(dev, "netcx: keywords change refused by the driver (%d), nothing changed\n",
+			   err);
+		return err;
+	}
+	kfree(undo);
+
+	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | now;
+	dev->wanted_features &= ~(NETCX_FEATURES & ~now);
+	netcx_features_inherit(ad, now);
+	netcx_features_tso(ad);
+	if (was != now || vlan != dev->vlan_features)
+		netdev_features_change(dev);
+	return 0;
+}
+
+/**
+ * netcx_update_keywords() - replace the keywords, after commit too
+ * @ad: the adapter.
+ * @keywords: "name=value,name=value" ("DOC: keywords"), or NULL or "" for
+ *	none. Replaces the previous keywords, whatever they were.
+ * @extack: the request's extack, or NULL.
+ *
+ * Before commit, netcx_set_keywords() with an extack. After commit,
+ * recomputes permitted kinds, hw_features, features, vlan_features, the
+ * TSO limits and the per-packet plan as a fresh commit would: offloads
+ * newly permitted come on, offloads now forbidden go off and show
+ * ``[fixed]``, the change callbacks are told through
+ * netdev_update_features(), with its rollback ("DOC: keywords after
+ * commit"). On a committed device not yet registered, the features are
+ * set as at commit and nobody is called back.
+ *
+ * Context: process context, may sleep. After commit: RTNL held, and the
+ * device down, or detached (netif_device_detach()) with its transmit and
+ * receive paths stopped: the per-packet plan changes under no lock.
+ * Return: 0; -EINVAL for a bad token (the extack and the kernel log name
+ * it), nothing applied; -EBUSY while the device runs and is present, or
+ * before commit after registration; -ENODEV while it unregisters;
+ * -ENOMEM; a change callback's error (nothing changed).
+ */
+int netcx_update_keywords(struct netcx_adapter *ad, const char *keywords,
+			  struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = ad->dev;
+	u32 kw_off[NETCX_OFFLOAD_MAX];
+	struct netcx_kw_error kerr;
+	netdev_features_t now;
+
+	if (netcx_keywords_parse(keywords ?: "", kw_off, &kerr)) {
+		netcx_keywords_refused(&kerr, dev, NULL, extack);
+		return -EINVAL;
+	}
+	if (!ad->committed) {
+		if (netcx_adapter_may_change(ad, "keywords")) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "keywords refused: device registered before commit");
+			return -EBUSY;
+		}
+		memcpy(ad->kw_off, kw_off, sizeof(kw_off));
+		ad->tnl.kw_vxlan_port = netcx_keywords_vxlan_port(keywords ?: "");
+		return 0;
+	}
+	ASSERT_RTNL();
+
+	switch (dev->reg_state) {
+	case NETREG_UNINITIALIZED:
+		memcpy(ad->kw_off, kw_off, sizeof(kw_off));
+		now = netcx_features_compile(ad);
+		dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | now;
+		dev->features = (dev->features & ~NETCX_FEATURES) | now;
+		netcx_features_inherit(ad, now);
+		netcx_features_tso(ad);
+		return 0;
+	case NETREG_REGISTERED:
+		return netcx_update_registered(ad, kw_off, extack);
+	default:
+		NL_SET_ERR_MSG_MOD(extack, "keywords refused: device unregistering");
+		return -ENODEV;
+	}
+}
+EXPORT_SYMBOL_NS_GPL(netcx_update_keywords, NETCX_NS);

@@ -8,8 +8,10 @@
 #include <linux/export.h>
 #include <linux/minmax.h>
 #include <linux/netdevice.h>
+#include <linux/netlink.h>
 #include <linux/string.h>
 
+#include <compat/compat.h>
 #include <kunit/visibility.h>
 #include <netcx/netcx.h>
 
@@ -243,9 +245,8 @@ static const char *netcx_keyword_apply(const char *tok, size_t len,
  *
  * Return: 0, or -EINVAL.
  */
-VISIBLE_IF_KUNIT int netcx_keywords_parse(const char *str,
-					  u32 kw_off[NETCX_OFFLOAD_MAX],
-					  struct netcx_kw_error *err)
+int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
+			 struct netcx_kw_error *err)
 {
 	DECLARE_BITMAP(seen, ARRAY_SIZE(netcx_keywords)) = {};
 	const char *tok = str;
@@ -270,6 +271,33 @@ VISIBLE_IF_KUNIT int netcx_keywords_parse(const char *str,
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(netcx_keywords_parse);
+
+/**
+ * netcx_keywords_refused() - say why a keyword string was refused
+ * @err: what netcx_keywords_parse() reported.
+ * @ndev: the device to name in the kernel log, or NULL...
+ * @dev: ...this one then.
+ * @extack: the request's extack, or NULL.
+ *
+ * The kernel log gets "netcx: keyword '<token>': <reason>"; the extack
+ * "netcx: <reason> '<token>'", the token cut to 32 characters (devlink's
+ * strings are shorter). Before 6.2 the extack holds the reason alone
+ * (netcx_extack_token()).
+ */
+void netcx_keywords_refused(const struct netcx_kw_error *err,
+			    struct net_device *ndev, struct device *dev,
+			    struct netlink_ext_ack *extack)
+{
+	int len = min(err->len, 64);
+
+	netcx_extack_token(extack, err->reason, err->token, min(len, 32));
+	if (ndev)
+		netdev_err(ndev, "netcx: keyword '%.*s': %s\n", len,
+			   err->token, err->reason);
+	else
+		dev_err(dev, "netcx: keyword '%.*s': %s\n", len, err->token,
+			err->reason);
+}
 
 /**
  * netcx_keywords_vxlan_port() - the port ``*VxlanUDPPortNumber`` gives
@@ -309,7 +337,8 @@ EXPORT_SYMBOL_IF_KUNIT(netcx_keywords_vxlan_port);
  *
  * See "DOC: keywords" for the names, values and syntax. Each call replaces
  * the keywords of the previous one; a string that fails changes nothing.
- * Keywords are read at netcx_adapter_commit().
+ * Keywords are read at netcx_adapter_commit(); after it, only
+ * netcx_update_keywords() changes them.
  *
  * Return: 0; -EINVAL on a bad token (logged with netdev_err(), naming it);
  * -EBUSY after commit or registration.
@@ -325,8 +354,7 @@ int netcx_set_keywords(struct netcx_adapter *ad, const char *keywords)
 		return ret;
 	ret = netcx_keywords_parse(keywords ?: "", kw_off, &err);
 	if (ret) {
-		netdev_err(ad->dev, "netcx: keyword '%.*s': %s\n",
-			   min(err.len, 64), err.token, err.reason);
+		netcx_keywords_refused(&err, ad->dev, NULL, NULL);
 		return ret;
 	}
 	memcpy(ad->kw_off, kw_off, sizeof(kw_off));

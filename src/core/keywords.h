@@ -23,9 +23,25 @@ struct netcx_kw_error {
 	int len;
 };
 
-#if IS_ENABLED(CONFIG_KUNIT)
+struct netlink_ext_ack;
+
+struct device;
+struct net_device;
+struct netlink_ext_ack;
+
 int netcx_keywords_parse(const char *str, u32 kw_off[NETCX_OFFLOAD_MAX],
 			 struct netcx_kw_error *err);
+void netcx_keywords_refused(const struct netcx_kw_error *err,
+			    struct net_device *ndev, struct device *dev,
+			    struct netlink_ext_ack *extack);
+
+#if IS_ENABLED(CONFIG_KUNIT) && IS_ENABLED(CONFIG_NET_DEVLINK)
+#include <net/devlink.h>
+
+/* devlink.c, the validate callback of "keywords" */
+int netcx_devlink_keywords_validate(struct devlink *devlink, u32 id,
+				    union devlink_param_value val,
+				    struct netlink_ext_ack *extack);
 #endif
 
 #endif /* _NETCX_CORE_KEYWORDS_H */

@@ -124,10 +124,12 @@ struct netcx_tx_rule {
  * @kinds: per offload, the feature bits that switch kinds on and the
  *	permitted kinds each covers (netcx_kinds()).
  *
- * Read by the transmit and receive paths and netcx_active(); written once,
- * at commit, before the device is registered. The features that say what
- * is active are read per packet (dev->features, once): the plan says which
- * bits each packet needs, so a feature change recompiles nothing.
+ * Read by the transmit and receive paths and netcx_active(), without a
+ * lock; written at commit, before the device is registered, and by
+ * netcx_update_keywords() while the device is down or detached ("DOC:
+ * keywords after commit"). The features that say what is active are read
+ * per packet (dev->features, once): the plan says which bits each packet
+ * needs, so a feature change recompiles nothing.
  */
 struct netcx_plan {
 	struct netcx_tx_rule csum[NETCX_CLASSES];

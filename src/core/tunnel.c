@@ -299,6 +299,21 @@ void netcx_tnl_permitted(struct netcx_adapter *ad)
  * (inner TCP) or USO (inner UDP) permitted.
  */
 
+/**
+ * netcx_tnl_partial() - %NETIF_F_GSO_PARTIAL, when the tunnels need it
+ * @ad: the adapter; its permitted kinds computed.
+ *
+ * Return: %NETIF_F_GSO_PARTIAL when segmentation with an outer checksum is
+ * permitted and the hardware does not fix that checksum; else 0.
+ */
+netdev_features_t netcx_tnl_partial(const struct netcx_adapter *ad)
+{
+	if (ad->tnl.caps.outer_csum ||
+	    !(ad->permitted[NETCX_OFFLOAD_TNL_GSO] & NETCX_TNL_CSUMS))
+		return 0;
+	return NETIF_F_GSO_PARTIAL;
+}
+
 /* The feature bits of the plan's rows for @off. */
 static netdev_features_t netcx_tnl_row_features(const struct netcx_adapter *ad,
 						enum netcx_offload off)
@@ -320,8 +335,9 @@ static netdev_features_t netcx_tnl_row_features(const struct netcx_adapter *ad,
  * the tunnel segmentation bits, and the inner segmentation bits (TSO,
  * TSO6, GSO_UDP_L4) of what is segmented inside a tunnel. Without
  * &netcx_tunnel_caps.outer_csum, the outer checksum segmentation bits go
- * to gso_partial_features, and %NETIF_F_GSO_PARTIAL to the device's
- * hw_features, features and hw_enc_features.
+ * to gso_partial_features, and %NETIF_F_GSO_PARTIAL (which @features has
+ * then, netcx_tnl_partial()) to hw_enc_features. At commit, and again
+ * when keywords change after it.
  */
 void netcx_tnl_features_commit(struct netcx_adapter *ad,
 			       netdev_features_t features)
@@ -342,11 +358,8 @@ void netcx_tnl_features_commit(struct netcx_adapter *ad,
 			partial = enc & (NETIF_F_GSO_UDP_TUNNEL_CSUM |
 					 NETIF_F_GSO_GRE_CSUM);
 	}
-	if (partial) {
+	if (partial)
 		enc |= NETIF_F_GSO_PARTIAL;
-		dev->hw_features |= NETIF_F_GSO_PARTIAL;
-		dev->features |= NETIF_F_GSO_PARTIAL;
-	}
 	dev->hw_enc_features = (dev->hw_enc_features & ~NETCX_FEATURES) | enc;
 	dev->gso_partial_features =
 		(dev->gso_partial_features & ~NETCX_TNL_FEATURES) | partial;
