@@ -25,6 +25,13 @@
  * netcx_fix_features() or netcx_set_features() from it. netcx calls the
  * driver back through &struct netcx_adapter_ops whenever an offload's
  * active state changes.
+ *
+ * UDP tunnel ports (VXLAN, GENEVE) need no ndo: since 5.9 the kernel's
+ * tunnel drivers call udp_tunnel_nic directly (ndo_udp_tunnel_add and
+ * ndo_udp_tunnel_del are gone from 6.1 and 6.12), and netcx gives the
+ * device its &struct udp_tunnel_nic_info at netcx_adapter_commit() when
+ * tunnel capabilities declare a port table. The driver hears of the
+ * ports through &netcx_adapter_ops.tunnel_port.
  */
 #ifndef _NETCX_ADAPTER_H
 #define _NETCX_ADAPTER_H
@@ -47,7 +54,14 @@ struct netlink_ext_ack;
 #define NETCX_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
 			 NETIF_F_IPV6_CSUM | NETIF_F_RXCSUM | NETIF_F_TSO | \
 			 NETIF_F_TSO6 | NETIF_F_GSO_UDP_L4 | NETIF_F_GRO_HW | \
-			 NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_CTAG_RX)
+			 NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_CTAG_RX | \
+			 NETCX_TNL_FEATURES)
+
+/* The tunnel segmentation bits of %NETCX_FEATURES. */
+#define NETCX_TNL_FEATURES (NETIF_F_GSO_UDP_TUNNEL | \
+			    NETIF_F_GSO_UDP_TUNNEL_CSUM | NETIF_F_GSO_GRE | \
+			    NETIF_F_GSO_GRE_CSUM | NETIF_F_GSO_IPXIP4 | \
+			    NETIF_F_GSO_IPXIP6 | NETIF_F_GSO_PARTIAL)
 
 /**
  * enum netcx_offload - the offloads netcx manages
@@ -58,6 +72,12 @@ struct netlink_ext_ack;
  * @NETCX_OFFLOAD_RSC: receive segment coalescing (hardware GRO).
  * @NETCX_OFFLOAD_VLAN_TX: 802.1Q tag insertion.
  * @NETCX_OFFLOAD_VLAN_RX: 802.1Q tag stripping.
+ * @NETCX_OFFLOAD_TNL_CSUM: the inner checksum of encapsulated packets; its
+ *	kinds are the ``NETCX_TNL_*`` of the encapsulations and outer IP
+ *	versions it is active for.
+ * @NETCX_OFFLOAD_TNL_GSO: the segmentation of encapsulated packets; its
+ *	kinds are the ``NETCX_TNL_*`` ones, with %NETCX_TNL_UDP_CSUM and
+ *	%NETCX_TNL_GRE_CSUM for packets whose outer checksum is set.
  * @NETCX_OFFLOAD_MAX: the number of offloads.
  */
 enum netcx_offload {
@@ -68,6 +88,8 @@ enum netcx_offload {
 	NETCX_OFFLOAD_RSC,
 	NETCX_OFFLOAD_VLAN_TX,
 	NETCX_OFFLOAD_VLAN_RX,
+	NETCX_OFFLOAD_TNL_CSUM,
+	NETCX_OFFLOAD_TNL_GSO,
 	NETCX_OFFLOAD_MAX,
 };
 
@@ -83,9 +105,22 @@ enum netcx_offload {
  *	old one while restoring), for every offload: a driver whose registers
  *	follow several offloads may give one function to all their slots and
  *	rewrite the registers from netcx_active(), ignoring @active.
+ * @tunnel_port: may be NULL. Called when entry @entry of UDP tunnel port
+ *	table @table (&netcx_tunnel_caps.ports) changes: @port (network
+ *	order) is now the one of encapsulation @encap (%NETCX_ENCAP_VXLAN or
+ *	%NETCX_ENCAP_GENEVE), or 0 when the entry is emptied. Called from
+ *	udp_tunnel_nic with the RTNL held, even while the device is down
+ *	(the driver keeps the table for its next open), and once from
+ *	netcx_adapter_commit() for the port the ``*VxlanUDPPortNumber``
+ *	keyword pins. It may sleep. Returns 0, or a negative errno: netcx
+ *	then forgets the port (its packets are not offloaded) and
+ *	udp_tunnel_nic retries it later.
  */
 struct netcx_adapter_ops {
 	int (*changed[NETCX_OFFLOAD_MAX])(struct net_device *dev, u32 active);
+	int (*tunnel_port)(struct net_device *dev, unsigned int table,
+			   unsigned int entry, __be16 port,
+			   enum netcx_encap encap);
 };
 
 /**
@@ -123,6 +158,8 @@ int netcx_set_rsc_caps(struct netcx_adapter *ad,
 		       const struct netcx_rsc_caps *caps);
 int netcx_set_ieee8021q_caps(struct netcx_adapter *ad,
 			     const struct netcx_ieee8021q_caps *caps);
+int netcx_set_tunnel_caps(struct netcx_adapter *ad,
+			  const struct netcx_tunnel_caps *caps);
 int netcx_set_keywords(struct netcx_adapter *ad, const char *keywords);
 int netcx_update_keywords(struct netcx_adapter *ad, const char *keywords,
 			  struct netlink_ext_ack *extack);
@@ -142,5 +179,6 @@ u32 netcx_permitted(const struct netcx_adapter *ad, enum netcx_offload off);
 u32 netcx_active(const struct netcx_adapter *ad, enum netcx_offload off);
 const struct netcx_gso_caps *netcx_gso_limits(const struct netcx_adapter *ad,
 					      enum netcx_offload off);
+int netcx_tunnel_port_encap(const struct netcx_adapter *ad, __be16 port);
 
 #endif /* _NETCX_ADAPTER_H */

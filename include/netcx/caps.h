@@ -229,4 +229,122 @@ struct netcx_ieee8021q_caps {
 	u32 kinds;
 };
 
+/**
+ * DOC: tunnel capabilities
+ *
+ * Encapsulated (tunnelled) packets: an outer Ethernet and IP header, the
+ * encapsulation's own header, then an inner packet whose checksum the
+ * hardware computes (%NETCX_OFFLOAD_TNL_CSUM) or which it segments
+ * (%NETCX_OFFLOAD_TNL_GSO). Encapsulations are indexed by
+ * &enum netcx_encap; their packet kinds say the encapsulation and the
+ * outer IP version (``NETCX_TNL_*``), in the same masks as the other
+ * kinds. The inner IP and transport headers are what the inner layer
+ * flags of &struct netcx_tunnel_caps say, checked per packet.
+ */
+
+/**
+ * enum netcx_encap - the encapsulations netcx offloads
+ * @NETCX_ENCAP_VXLAN: VXLAN (RFC 7348), UDP to a port of the device's
+ *	UDP tunnel port table, inner Ethernet frame.
+ * @NETCX_ENCAP_GENEVE: GENEVE (RFC 8926), UDP to a port of the table,
+ *	inner Ethernet frame, options in the GENEVE header.
+ * @NETCX_ENCAP_GRE: GRE (RFC 2784/2890): gre, gretap, ip6gre, ip6gretap,
+ *	NVGRE; inner IP packet or Ethernet frame.
+ * @NETCX_ENCAP_IPXIP: IPv4 or IPv6 directly in IPv4 or IPv6 (ipip, sit,
+ *	ip6tnl).
+ * @NETCX_ENCAP_MAX: the number of encapsulations.
+ */
+enum netcx_encap {
+	NETCX_ENCAP_VXLAN,
+	NETCX_ENCAP_GENEVE,
+	NETCX_ENCAP_GRE,
+	NETCX_ENCAP_IPXIP,
+	NETCX_ENCAP_MAX,
+};
+
+/*
+ * Tunnel packet kinds: the encapsulation and the outer IP version. The two
+ * "_CSUM" kinds are the segmentation of a packet whose outer UDP (VXLAN,
+ * GENEVE) or GRE header carries a checksum, which every segment needs
+ * fixed (%NETIF_F_GSO_UDP_TUNNEL_CSUM, %NETIF_F_GSO_GRE_CSUM).
+ */
+#define NETCX_TNL_VXLAN4	BIT(8)
+#define NETCX_TNL_VXLAN6	BIT(9)
+#define NETCX_TNL_GENEVE4	BIT(10)
+#define NETCX_TNL_GENEVE6	BIT(11)
+#define NETCX_TNL_GRE4		BIT(12)
+#define NETCX_TNL_GRE6		BIT(13)
+#define NETCX_TNL_IPXIP4	BIT(14)
+#define NETCX_TNL_IPXIP6	BIT(15)
+#define NETCX_TNL_UDP_CSUM	BIT(16)	/* segmentation: outer UDP checksum */
+#define NETCX_TNL_GRE_CSUM	BIT(17)	/* segmentation: GRE checksum */
+
+/* The tunnel kinds of encapsulation @e over outer IPv4, and over IPv6. */
+#define NETCX_TNL_KIND4(e)	BIT(8 + 2 * (e))
+#define NETCX_TNL_KIND6(e)	BIT(9 + 2 * (e))
+#define NETCX_TNL_VXLAN		(NETCX_TNL_VXLAN4 | NETCX_TNL_VXLAN6)
+#define NETCX_TNL_GENEVE	(NETCX_TNL_GENEVE4 | NETCX_TNL_GENEVE6)
+#define NETCX_TNL_GRE		(NETCX_TNL_GRE4 | NETCX_TNL_GRE6)
+#define NETCX_TNL_IPXIP		(NETCX_TNL_IPXIP4 | NETCX_TNL_IPXIP6)
+#define NETCX_TNL_UDP		(NETCX_TNL_VXLAN | NETCX_TNL_GENEVE)
+#define NETCX_TNL_OUTER4	(NETCX_TNL_VXLAN4 | NETCX_TNL_GENEVE4 | \
+				 NETCX_TNL_GRE4 | NETCX_TNL_IPXIP4)
+#define NETCX_TNL_OUTER6	(NETCX_TNL_VXLAN6 | NETCX_TNL_GENEVE6 | \
+				 NETCX_TNL_GRE6 | NETCX_TNL_IPXIP6)
+#define NETCX_TNL_KINDS		(NETCX_TNL_OUTER4 | NETCX_TNL_OUTER6)
+#define NETCX_TNL_CSUMS		(NETCX_TNL_UDP_CSUM | NETCX_TNL_GRE_CSUM)
+
+/* The UDP tunnel port tables a device may have, and their largest size. */
+#define NETCX_TNL_PORT_TABLES	2
+#define NETCX_TNL_PORTS_MAX	16
+
+/**
+ * struct netcx_tnl_port_table - one UDP tunnel port table of the hardware
+ * @entries: the ports it holds; 0: no such table.
+ * @encaps: BIT(%NETCX_ENCAP_VXLAN) and/or BIT(%NETCX_ENCAP_GENEVE): the
+ *	encapsulations its ports may be for.
+ */
+struct netcx_tnl_port_table {
+	u8 entries;
+	u8 encaps;
+};
+
+/**
+ * struct netcx_tunnel_caps - encapsulated packet offload capabilities
+ * @outer: per &enum netcx_encap, the %NETCX_L3_* flags of the outer IP
+ *	headers the hardware handles for it; 0: the encapsulation is not
+ *	offloaded.
+ * @inner_l3: %NETCX_L3_* flags of the inner IP header.
+ * @inner_l4: %NETCX_L4_* flags of the inner transport header the hardware
+ *	checksums; not 0 (the inner checksum is the base of every tunnel
+ *	offload).
+ * @inner_l3_offset_limit: the furthest the inner IP header may start,
+ *	counted from the outer frame's first byte; 0 means no limit.
+ * @inner_l4_offset_limit: the furthest the inner transport header may
+ *	start, counted from the outer frame's first byte; 0 means no limit.
+ *	Both limits hold for checksum and segmentation.
+ * @gso_l4: the inner transports the hardware segments: %NETCX_L4_TCP (and
+ *	%NETCX_L4_TCP_OPTS) and/or %NETCX_L4_UDP; 0: no tunnel segmentation.
+ *	Sizes and segment counts are those of LSO (inner TCP) and USO (inner
+ *	UDP), which must be declared.
+ * @outer_csum: the hardware fixes the outer UDP checksum (VXLAN, GENEVE)
+ *	and the GRE checksum of each segment. Without it netcx declares
+ *	%NETIF_F_GSO_PARTIAL: the stack computes the outer checksum in
+ *	software and hands over segments whose outer checksum stays valid.
+ * @ports: the UDP tunnel port tables: VXLAN and GENEVE packets are
+ *	offloaded only to ports the table holds, which netcx keeps from the
+ *	kernel's udp_tunnel_nic and tells the driver
+ *	(&netcx_adapter_ops.tunnel_port). Fill from the first.
+ */
+struct netcx_tunnel_caps {
+	u8 outer[NETCX_ENCAP_MAX];
+	u8 inner_l3;
+	u8 inner_l4;
+	u16 inner_l3_offset_limit;
+	u16 inner_l4_offset_limit;
+	u8 gso_l4;
+	bool outer_csum;
+	struct netcx_tnl_port_table ports[NETCX_TNL_PORT_TABLES];
+};
+
 #endif /* _NETCX_CAPS_H */

@@ -26,6 +26,13 @@ static inline void ethtool_puts(u8 **data, const char *str)
 #define PCI_IRQ_INTX	PCI_IRQ_LEGACY
 #endif
 
+/* The udp_tunnel_nic flags netcx's port table callbacks need. */
+#ifdef NETCX_HAVE_UTN_MAY_SLEEP
+#define NETCX_UTN_FLAGS	UDP_TUNNEL_NIC_INFO_MAY_SLEEP
+#else
+#define NETCX_UTN_FLAGS	0
+#endif
+
 /*
  * An extack message naming a refused token: "<why> '<token>'". Before 6.2
  * the extack holds static strings only: it then says @why alone (a

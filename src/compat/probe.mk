@@ -41,6 +41,14 @@ ifeq ($(call netcx_probe,net/netdev_queues.h,$(netcx_qstats)),y)
 NETCX_COMPAT_FLAGS += -DNETCX_HAVE_QSTATS
 endif
 
+# udp_tunnel_nic calls the driver in atomic context unless told its
+# callbacks may sleep (UDP_TUNNEL_NIC_INFO_MAY_SLEEP, 6.1); later kernels
+# (6.12) always call them where they may sleep and dropped the flag.
+netcx_utn_may_sleep := UDP_TUNNEL_NIC_INFO_MAY_SLEEP
+ifeq ($(call netcx_probe,net/udp_tunnel.h,$(netcx_utn_may_sleep)),y)
+NETCX_COMPAT_FLAGS += -DNETCX_HAVE_UTN_MAY_SLEEP
+endif
+
 # NL_SET_ERR_MSG_FMT() (a formatted extack message) arrived in 6.2.
 netcx_extack_fmt := define NL_SET_ERR_MSG_FMT[(]
 ifeq ($(call netcx_probe,linux/netlink.h,$(netcx_extack_fmt)),y)

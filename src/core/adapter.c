@@ -104,6 +104,7 @@ void netcx_adapter_destroy(struct netcx_adapter *ad)
 		return;
 	if (ad->dev->ml_priv == ad)
 		ad->dev->ml_priv = NULL;
+	netcx_tnl_destroy(ad);
 	netcx_qstats_detach(ad);
 	netcx_stats_uninit(ad);
 	kfree(ad);
@@ -296,6 +297,39 @@ int netcx_set_ieee8021q_caps(struct netcx_adapter *ad,
 EXPORT_SYMBOL_NS_GPL(netcx_set_ieee8021q_caps, NETCX_NS);
 
 /**
+ * netcx_set_tunnel_caps() - declare the encapsulated offload capabilities
+ * @ad: the adapter, not yet committed.
+ * @caps: the capabilities; copied. They declare the inner checksum
+ *	(%NETCX_OFFLOAD_TNL_CSUM) and, with @caps->gso_l4, tunnel
+ *	segmentation (%NETCX_OFFLOAD_TNL_GSO).
+ *
+ * A second call replaces the first. Tunnel offloads also need the TX
+ * checksum, and LSO or USO for what they segment, which
+ * netcx_adapter_commit() checks. See "DOC: tunnel rules" for what is
+ * refused, "DOC: UDP tunnel ports" for the port tables.
+ *
+ * Return: 0; -EINVAL when @caps break a rule; -EBUSY after commit or
+ * registration.
+ */
+int netcx_set_tunnel_caps(struct netcx_adapter *ad,
+			  const struct netcx_tunnel_caps *caps)
+{
+	int err;
+
+	err = netcx_adapter_declare(ad, NETCX_OFFLOAD_TNL_CSUM,
+				    netcx_check_tunnel(caps));
+	if (err)
+		return err;
+	ad->tnl.caps = *caps;
+	if (caps->gso_l4)
+		ad->declared |= BIT(NETCX_OFFLOAD_TNL_GSO);
+	else
+		ad->declared &= ~BIT(NETCX_OFFLOAD_TNL_GSO);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_set_tunnel_caps, NETCX_NS);
+
+/**
  * netcx_adapter_commit() - fix the capabilities and set the device's features
  * @ad: the adapter.
  *
@@ -326,6 +360,7 @@ int netcx_adapter_commit(struct netcx_adapter *ad)
 		return -EINVAL;
 	}
 	netcx_features_commit(ad);
+	netcx_tnl_ports_commit(ad);
 	ad->committed = true;
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
+#include <net/udp_tunnel.h>
 
 #include <netcx/adapter.h>
 #include <netcx/xmit.h>
@@ -21,6 +22,28 @@
 #include "plan.h"
 
 struct netcx_pcpu_stats;
+
+/**
+ * struct netcx_tnl_state - the tunnel offloads' state (tunnel.c)
+ * @caps: the declared capabilities.
+ * @kw_vxlan_port: the port ``*VxlanUDPPortNumber`` pins (host order), or 0.
+ * @pinned: the port table holding the pinned port in its entry 0, or -1.
+ * @utn: what udp_tunnel_nic is given: netcx's tables, less the pinned
+ *	entry, a table left empty by it dropped.
+ * @utn_table: per table of @utn, netcx's table.
+ * @port: per table and entry, the port (network order; 0: empty) the
+ *	driver accepted; written under the RTNL, read per packet.
+ * @encap: per table and entry, the &enum netcx_encap of @port.
+ */
+struct netcx_tnl_state {
+	struct netcx_tunnel_caps caps;
+	u16 kw_vxlan_port;
+	s8 pinned;
+	struct udp_tunnel_nic_info utn;
+	u8 utn_table[UDP_TUNNEL_NIC_MAX_TABLES];
+	__be16 port[NETCX_TNL_PORT_TABLES][NETCX_TNL_PORTS_MAX];
+	u8 encap[NETCX_TNL_PORT_TABLES][NETCX_TNL_PORTS_MAX];
+};
 
 /* The transmit offload bits VLAN devices stacked on ours inherit. */
 #define NETCX_VLAN_FEATURES	(NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | \
@@ -39,6 +62,7 @@ struct netcx_pcpu_stats;
  * @uso: declared USO capabilities, @max_segs resolved (never 0).
  * @rsc: declared RSC capabilities.
  * @tag: declared 802.1Q capabilities.
+ * @tnl: declared tunnel capabilities and the UDP tunnel port table.
  * @kw_off: per offload, the packet kinds the keywords switched off.
  * @permitted: per offload, the packet kinds the hardware declared, minus
  *	those switched off by keywords or by a dependency; set by commit.
@@ -67,6 +91,7 @@ struct netcx_adapter {
 	struct netcx_gso_caps uso;
 	struct netcx_rsc_caps rsc;
 	struct netcx_ieee8021q_caps tag;
+	struct netcx_tnl_state tnl;
 	u32 kw_off[NETCX_OFFLOAD_MAX];
 	u32 permitted[NETCX_OFFLOAD_MAX];
 	struct netcx_plan plan;
@@ -108,6 +133,18 @@ const char *netcx_check_uso(const struct netcx_gso_caps *caps);
 const char *netcx_check_rsc(const struct netcx_rsc_caps *caps);
 const char *netcx_check_ieee8021q(const struct netcx_ieee8021q_caps *caps);
 const char *netcx_check_adapter(const struct netcx_adapter *ad);
+
+/* tunnel.c */
+const char *netcx_check_tunnel(const struct netcx_tunnel_caps *caps);
+const char *netcx_check_tunnel_deps(const struct netcx_adapter *ad);
+u32 netcx_tnl_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off);
+void netcx_tnl_permitted(struct netcx_adapter *ad);
+netdev_features_t netcx_tnl_partial(const struct netcx_adapter *ad);
+void netcx_tnl_features_commit(struct netcx_adapter *ad,
+			       netdev_features_t features);
+void netcx_tnl_ports_commit(struct netcx_adapter *ad);
+void netcx_tnl_destroy(struct netcx_adapter *ad);
+u16 netcx_keywords_vxlan_port(const char *str);
 
 /* features.c */
 u32 netcx_plan_kinds(const struct netcx_plan *plan, enum netcx_offload off,

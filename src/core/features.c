@@ -48,9 +48,10 @@
  *
  * vlan_features gets the TX checksum and segmentation bits, so VLAN devices
  * on top keep them, as long as the driver puts its own %NETIF_F_SG there
- * (segmentation needs it). hw_enc_features gets none of netcx's bits: tunnelled
- * packets (VXLAN, GENEVE, GRE) are checksummed and segmented by the stack in
- * software, as NetAdapterCx has no tunnel offloads either. tso_max_size is
+ * (segmentation needs it). hw_enc_features gets netcx's bits only for
+ * declared tunnel offloads ("DOC: tunnel feature mapping"); without them
+ * tunnelled packets (VXLAN, GENEVE, GRE, IP in IP) are checksummed and
+ * segmented by the stack in software. tso_max_size is
  * the larger permitted max_size of LSO and USO, tso_max_segs the larger
  * max_segs; each offload's own limits, like everything %NETIF_F cannot say
  * (options, extension headers, offset limits, minimum segment counts, one
@@ -124,6 +125,29 @@ netcx_feature_map[NETCX_OFFLOAD_MAX][NETCX_MAP_ROWS] = {
 		{ NETCX_ENGINE_ANY, NETIF_F_HW_VLAN_CTAG_RX,
 		  NETCX_TAGS, NETCX_TAGS },
 	},
+	/* tunnels: see "DOC: tunnel feature mapping" */
+	[NETCX_OFFLOAD_TNL_CSUM] = {
+		{ NETCX_ENGINE_GENERIC, NETIF_F_HW_CSUM,
+		  NETCX_TNL_KINDS, NETCX_TNL_KINDS },
+		{ NETCX_ENGINE_PROTOCOL, NETIF_F_IP_CSUM,
+		  NETCX_TNL_OUTER4, NETCX_TNL_OUTER4 },
+		{ NETCX_ENGINE_PROTOCOL, NETIF_F_IPV6_CSUM,
+		  NETCX_TNL_OUTER6, NETCX_TNL_OUTER6 },
+	},
+	[NETCX_OFFLOAD_TNL_GSO] = {
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_UDP_TUNNEL,
+		  NETCX_TNL_UDP, NETCX_TNL_UDP },
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_UDP_TUNNEL_CSUM,
+		  NETCX_TNL_UDP, NETCX_TNL_UDP_CSUM },
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_GRE,
+		  NETCX_TNL_GRE, NETCX_TNL_GRE },
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_GRE_CSUM,
+		  NETCX_TNL_GRE, NETCX_TNL_GRE_CSUM },
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_IPXIP4,
+		  NETCX_TNL_IPXIP4, NETCX_TNL_IPXIP4 },
+		{ NETCX_ENGINE_ANY, NETIF_F_GSO_IPXIP6,
+		  NETCX_TNL_IPXIP6, NETCX_TNL_IPXIP6 },
+	},
 };
 
 static bool netcx_map_applies(const struct netcx_adapter *ad,
@@ -155,6 +179,7 @@ static void netcx_compute_permitted(struct netcx_adapter *ad)
 	     !(p[NETCX_OFFLOAD_TX_CSUM] & (NETCX_TCP6 | NETCX_UDP6))))
 		p[NETCX_OFFLOAD_USO] = 0;
 	p[NETCX_OFFLOAD_RSC] &= p[NETCX_OFFLOAD_RX_CSUM];
+	netcx_tnl_permitted(ad);
 }
 
 /* The features that the permitted kinds map to. */
@@ -172,7 +197,7 @@ static netdev_features_t netcx_permitted_features(const struct netcx_adapter *ad
 			    (ad->permitted[off] & map->kinds))
 				features |= map->feature;
 		}
-	return features;
+	return features | netcx_tnl_partial(ad);
 }
 
 /**
@@ -266,12 +291,14 @@ static netdev_features_t netcx_features_compile(struct netcx_adapter *ad)
 }
 
 /* vlan_features and hw_enc_features from the permitted @features. */
-static void netcx_features_inherit(struct net_device *dev,
+static void netcx_features_inherit(struct netcx_adapter *ad,
 				   netdev_features_t features)
 {
+	struct net_device *dev = ad->dev;
+
 	dev->vlan_features = (dev->vlan_features & ~NETCX_FEATURES) |
 			     (features & NETCX_VLAN_FEATURES);
-	dev->hw_enc_features &= ~NETCX_FEATURES;
+	netcx_tnl_features_commit(ad, features);
 }
 
 /**
@@ -289,7 +316,7 @@ void netcx_features_commit(struct netcx_adapter *ad)
 
 	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | features;
 	dev->features = (dev->features & ~NETCX_FEATURES) | features;
-	netcx_features_inherit(dev, features);
+	netcx_features_inherit(ad, features);
 	netcx_features_tso(ad);
 }
 
@@ -654,7 +681,7 @@ static int netcx_update_registered(struct netcx_adapter *ad,
 
 	dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | now;
 	dev->wanted_features &= ~(NETCX_FEATURES & ~now);
-	netcx_features_inherit(dev, now);
+	netcx_features_inherit(ad, now);
 	netcx_features_tso(ad);
 	if (was != now || vlan != dev->vlan_features)
 		netdev_features_change(dev);
@@ -704,6 +731,7 @@ int netcx_update_keywords(struct netcx_adapter *ad, const char *keywords,
 			return -EBUSY;
 		}
 		memcpy(ad->kw_off, kw_off, sizeof(kw_off));
+		ad->tnl.kw_vxlan_port = netcx_keywords_vxlan_port(keywords ?: "");
 		return 0;
 	}
 	ASSERT_RTNL();
@@ -714,7 +742,7 @@ int netcx_update_keywords(struct netcx_adapter *ad, const char *keywords,
 		now = netcx_features_compile(ad);
 		dev->hw_features = (dev->hw_features & ~NETCX_FEATURES) | now;
 		dev->features = (dev->features & ~NETCX_FEATURES) | now;
-		netcx_features_inherit(dev, now);
+		netcx_features_inherit(ad, now);
 		netcx_features_tso(ad);
 		return 0;
 	case NETREG_REGISTERED:

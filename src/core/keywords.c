@@ -47,6 +47,20 @@
  *                                      (bit 1), of 802.1Q TX and RX
  * ============================== ===== ===================================
  *
+ * Tunnels (the kinds they clear are those of the tunnel checksum and the
+ * tunnel segmentation):
+ *
+ * ======================================== ======= ======================
+ * keyword                                  value   governs
+ * ======================================== ======= ======================
+ * ``*EncapsulatedPacketTaskOffload``       0-1     every tunnel kind
+ * ``*EncapsulatedPacketTaskOffloadVxlan``  0-1     VXLAN4 and VXLAN6
+ * ``*EncapsulatedPacketTaskOffloadNvgre``  0-1     GRE4, GRE6 (NVGRE is
+ *                                                  GRE), GRE_CSUM
+ * ``*VxlanUDPPortNumber``                  1-65535 the VXLAN port pinned
+ *                                                  in the port table
+ * ======================================== ======= ======================
+ *
  * Checksum values: 0 off, 1 TX, 2 RX, 3 TX and RX. Where NetAdapterCx ignores
  * the grouped ``*TCPUDPChecksumOffloadIPv4/IPv6``, netcx honours them; where
  * it has one RX checksum switch, netcx clears RX kinds per protocol and IP
@@ -55,9 +69,19 @@
  *
  * Syntax: comma-separated ``name=value`` tokens, no spaces. Names are
  * matched case-insensitively, as Windows matches registry value names;
- * values are one decimal digit. An unknown name, a value out of range or
- * not one digit, a name given twice, an empty token or a token without
- * ``=`` fails the whole string: nothing is applied.
+ * values are one decimal digit, except a port: 1 to 5 decimal digits, no
+ * sign and no leading zero, from 1 to 65535. An unknown name, a value out
+ * of range or not of that form, a name given twice, an empty token or a
+ * token without ``=`` fails the whole string: nothing is applied.
+ *
+ * Tunnels: GENEVE and IP in IP have no keyword of their own, and follow
+ * ``*EncapsulatedPacketTaskOffload``. ``*VxlanUDPPortNumber`` is, in NDIS,
+ * the one UDP port a NIC takes for VXLAN (4789 by default). Linux tells a
+ * device the ports of its VXLAN devices (udp_tunnel_nic), so netcx needs no
+ * default; given, the port is pinned from commit on in entry 0 of the
+ * first port table for VXLAN ("DOC: UDP tunnel ports"), for VXLAN
+ * senders that are not the kernel's own devices. It has no effect when
+ * VXLAN is not permitted.
  */
 
 /**
@@ -66,8 +90,8 @@
  * @kinds: the packet kinds cleared from them when the bit is 0.
  */
 struct netcx_kw_switch {
-	u8 offloads;
-	u8 kinds;
+	u16 offloads;
+	u32 kinds;
 };
 
 /**
@@ -75,12 +99,18 @@ struct netcx_kw_switch {
  * @name: its name, with the leading ``*``.
  * @max: its highest value, which is also its default.
  * @sw: what value bits 0 and 1 switch.
+ *
+ * A @max above 9 is a port (%NETCX_KW_PORT): its value is a number, and
+ * switches nothing.
  */
 struct netcx_keyword {
 	const char *name;
-	u8 max;
+	u16 max;
 	struct netcx_kw_switch sw[2];
 };
+
+/* The @max of a port keyword. */
+#define NETCX_KW_PORT	U16_MAX
 
 /* Value bit 0 clears @_kinds0 from @_offs0, bit 1 @_kinds1 from @_offs1. */
 #define NETCX_KW(_name, _max, _offs0, _kinds0, _offs1, _kinds1)	{	\
@@ -96,6 +126,10 @@ struct netcx_keyword {
 #define NETCX_KW_TAGS	(BIT(NETCX_OFFLOAD_VLAN_TX) | BIT(NETCX_OFFLOAD_VLAN_RX))
 #define NETCX_KW_TCPUDP4 (NETCX_TCP4 | NETCX_UDP4)
 #define NETCX_KW_TCPUDP6 (NETCX_TCP6 | NETCX_UDP6)
+#define NETCX_KW_TNL	(BIT(NETCX_OFFLOAD_TNL_CSUM) | BIT(NETCX_OFFLOAD_TNL_GSO))
+#define NETCX_KW_ALL_TNL (NETCX_TNL_KINDS | NETCX_TNL_CSUMS)
+#define NETCX_KW_GRE	(NETCX_TNL_GRE | NETCX_TNL_GRE_CSUM)
+#define NETCX_KW_VXLAN_PORT "*VxlanUDPPortNumber"
 
 static const struct netcx_keyword netcx_keywords[] = {
 	NETCX_KW("*IPChecksumOffloadIPv4", 3,
@@ -121,6 +155,14 @@ static const struct netcx_keyword netcx_keywords[] = {
 	NETCX_KW("*RscIPv6", 1, NETCX_KW_RSC, NETCX_TCP6, 0, 0),
 	NETCX_KW("*PriorityVLANTag", 3,
 		 NETCX_KW_TAGS, NETCX_TAG_PRIO, NETCX_KW_TAGS, NETCX_TAG_VLAN),
+	/* tunnels */
+	NETCX_KW("*EncapsulatedPacketTaskOffload", 1,
+		 NETCX_KW_TNL, NETCX_KW_ALL_TNL, 0, 0),
+	NETCX_KW("*EncapsulatedPacketTaskOffloadVxlan", 1,
+		 NETCX_KW_TNL, NETCX_TNL_VXLAN, 0, 0),
+	NETCX_KW("*EncapsulatedPacketTaskOffloadNvgre", 1,
+		 NETCX_KW_TNL, NETCX_KW_GRE, 0, 0),
+	NETCX_KW(NETCX_KW_VXLAN_PORT, NETCX_KW_PORT, 0, 0, 0, 0),
 };
 
 static int netcx_keyword_find(const char *name, size_t len)
@@ -132,6 +174,29 @@ static int netcx_keyword_find(const char *name, size_t len)
 		    !strncasecmp(netcx_keywords[i].name, name, len))
 			return i;
 	return -1;
+}
+
+/*
+ * The value of @len bytes at @val for @kw: one digit up to @kw->max, or
+ * for a port 1 to 5 digits without a leading zero, 1 to 65535. Returns
+ * the value, or -1 when it is not of that form or out of range.
+ */
+static int netcx_keyword_value(const struct netcx_keyword *kw,
+			       const char *val, size_t len)
+{
+	size_t i, most = kw->max > 9 ? 5 : 1;
+	int v = 0;
+
+	if (!len || len > most || (len > 1 && *val == '0'))
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (!isdigit(val[i]))
+			return -1;
+		v = v * 10 + val[i] - '0';
+	}
+	if (v > kw->max || (kw->max == NETCX_KW_PORT && !v))
+		return -1;
+	return v;
 }
 
 /* Apply one "name=value" token of @len bytes; NULL or the rule it broke. */
@@ -152,12 +217,14 @@ static const char *netcx_keyword_apply(const char *tok, size_t len,
 		return "unknown keyword";
 	kw = &netcx_keywords[i];
 	val = eq + 1;
-	if (val + 1 != tok + len || !isdigit(*val) || *val - '0' > kw->max)
+	v = netcx_keyword_value(kw, val, tok + len - val);
+	if (v < 0)
 		return "invalid value";
 	if (__test_and_set_bit(i, seen))
 		return "duplicate keyword";
 
-	v = *val - '0';
+	if (kw->max == NETCX_KW_PORT)
+		return NULL;
 	for (b = 0; b < ARRAY_SIZE(kw->sw); b++) {
 		unsigned long offs = kw->sw[b].offloads;
 		int off;
@@ -233,6 +300,36 @@ void netcx_keywords_refused(const struct netcx_kw_error *err,
 }
 
 /**
+ * netcx_keywords_vxlan_port() - the port ``*VxlanUDPPortNumber`` gives
+ * @str: a keyword string netcx_keywords_parse() accepted.
+ *
+ * Return: the port, host order; 0 when the string does not give it.
+ */
+u16 netcx_keywords_vxlan_port(const char *str)
+{
+	size_t n = strlen(NETCX_KW_VXLAN_PORT);
+	const char *tok = str;
+
+	while (*tok) {
+		size_t len = strchrnul(tok, ',') - tok, i;
+		u32 port = 0;
+
+		if (len > n + 1 && tok[n] == '=' &&
+		    !strncasecmp(tok, NETCX_KW_VXLAN_PORT, n)) {
+			/* checked by netcx_keyword_value() */
+			for (i = n + 1; i < len && isdigit(tok[i]); i++)
+				port = port * 10 + tok[i] - '0';
+			return port <= U16_MAX ? port : 0;
+		}
+		if (!tok[len])
+			break;
+		tok += len + 1;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(netcx_keywords_vxlan_port);
+
+/**
  * netcx_set_keywords() - apply NetAdapterCx's standard offload keywords
  * @ad: the adapter, not yet committed.
  * @keywords: "name=value,name=value" (e.g. "*LsoV2IPv6=0,*RscIPv4=0"),
@@ -261,6 +358,7 @@ int netcx_set_keywords(struct netcx_adapter *ad, const char *keywords)
 		return ret;
 	}
 	memcpy(ad->kw_off, kw_off, sizeof(kw_off));
+	ad->tnl.kw_vxlan_port = netcx_keywords_vxlan_port(keywords ?: "");
 	return 0;
 }
 EXPORT_SYMBOL_NS_GPL(netcx_set_keywords, NETCX_NS);

@@ -15,6 +15,8 @@ static const char * const netcx_offload_names[NETCX_OFFLOAD_MAX] = {
 	[NETCX_OFFLOAD_RSC]	= "RSC",
 	[NETCX_OFFLOAD_VLAN_TX]	= "802.1Q TX",
 	[NETCX_OFFLOAD_VLAN_RX]	= "802.1Q RX",
+	[NETCX_OFFLOAD_TNL_CSUM] = "tunnel checksum",
+	[NETCX_OFFLOAD_TNL_GSO]	= "tunnel segmentation",
 };
 
 /* The offload's name, for messages. */
@@ -73,6 +75,9 @@ u32 netcx_hw_kinds(const struct netcx_adapter *ad, enum netcx_offload off)
 	case NETCX_OFFLOAD_VLAN_TX:
 	case NETCX_OFFLOAD_VLAN_RX:
 		return ad->tag.kinds;
+	case NETCX_OFFLOAD_TNL_CSUM:
+	case NETCX_OFFLOAD_TNL_GSO:
+		return netcx_tnl_hw_kinds(ad, off);
 	default:
 		return 0;
 	}

@@ -12,8 +12,8 @@
 #define NETCX_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)
 #define NETCX_TAGS	(NETCX_TAG_PRIO | NETCX_TAG_VLAN)
 
-/* The most feature bits an offload maps to: the TX checksum's three. */
-#define NETCX_MAP_ROWS	3
+/* The most feature bits an offload maps to: tunnel segmentation's six. */
+#define NETCX_MAP_ROWS	6
 
 /**
  * enum netcx_why - why an offload was left to software for one packet

@@ -63,7 +63,9 @@
  *  - USO with a protocol-aware TX checksum needs it for UDP over both IPv4
  *    and IPv6: netdev_fix_features() drops %NETIF_F_GSO_UDP_L4 unless both
  *    %NETIF_F_IP_CSUM and %NETIF_F_IPV6_CSUM, or %NETIF_F_HW_CSUM, are on;
- *  - RSC over IPv4 (IPv6) needs the RX checksum of TCP over IPv4 (IPv6).
+ *  - RSC over IPv4 (IPv6) needs the RX checksum of TCP over IPv4 (IPv6);
+ *  - tunnel offloads need the TX checksum, their segmentation LSO or USO
+ *    ("DOC: tunnel rules").
  */
 
 /* The shortest header prefix a non-zero offset limit may allow. */
@@ -320,6 +322,7 @@ const char *netcx_check_adapter(const struct netcx_adapter *ad)
 
 	return netcx_check_lso_deps(ad, tx) ?:
 	       netcx_check_uso_deps(ad, tx) ?:
-	       netcx_check_rsc_deps(ad);
+	       netcx_check_rsc_deps(ad) ?:
+	       netcx_check_tunnel_deps(ad);
 }
 EXPORT_SYMBOL_IF_KUNIT(netcx_check_adapter);
