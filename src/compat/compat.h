@@ -86,6 +86,7 @@ static inline void netcx_devlink_enable_reload(struct devlink *devlink)
 	devlink_set_features(devlink, DEVLINK_F_RELOAD);
 #endif
 }
+
 /*
  * A bus type, as struct device points to it: const since 6.4, when
  * bus_register() stopped writing into it; bus attributes' show and store
