@@ -64,6 +64,17 @@ struct sk_buff;
  * with a protocol-aware engine's %NETCX_TXD_L4_CSUM, when that kind
  * (%NETCX_IPV4_HDR) is active. %NETCX_TXD_IPV6 and the offsets come with
  * a checksum or segmentation request.
+ *
+ * An encapsulated packet (&netcx_tx_desc.tnl not 0) has %NETCX_TXD_TNL:
+ * %NETCX_TXD_L4_CSUM, %NETCX_TXD_LSO and %NETCX_TXD_USO then ask for the
+ * inner transport checksum and the inner segmentation, %NETCX_TXD_IPV4_CSUM
+ * for the inner IPv4 header's, and %NETCX_TXD_IIPV6 says the inner packet
+ * is IPv6 (%NETCX_TXD_IPV6 stays the outer IP version). With segmentation,
+ * %NETCX_TXD_OUTER_IPV4_CSUM asks for every segment's outer IPv4 header
+ * checksum and %NETCX_TXD_OUTER_CSUM for its outer UDP (VXLAN, GENEVE) or
+ * GRE checksum, the latter only from hardware that declared
+ * &netcx_tunnel_caps.outer_csum. A driver that declared no tunnel
+ * capabilities never sees these bits.
  */
 #define NETCX_TXD_IPV4_CSUM	BIT(0)	/* insert the IPv4 header checksum */
 #define NETCX_TXD_L4_CSUM	BIT(1)	/* insert the TCP/UDP (or generic) checksum */
@@ -71,6 +82,10 @@ struct sk_buff;
 #define NETCX_TXD_USO		BIT(3)	/* segment UDP at @mss */
 #define NETCX_TXD_VLAN		BIT(4)	/* insert an 802.1Q tag with @vlan_tci */
 #define NETCX_TXD_IPV6		BIT(5)	/* the packet is IPv6 (else IPv4, if IP) */
+#define NETCX_TXD_TNL		BIT(6)	/* the checksum/segmentation is the inner one */
+#define NETCX_TXD_IIPV6		BIT(7)	/* with %NETCX_TXD_TNL: the inner packet is IPv6 */
+#define NETCX_TXD_OUTER_CSUM	BIT(8)	/* fix each segment's outer UDP/GRE checksum */
+#define NETCX_TXD_OUTER_IPV4_CSUM BIT(9) /* each segment's outer IPv4 header checksum */
 
 /**
  * struct netcx_tx_desc - the per-packet offload descriptor
@@ -92,7 +107,20 @@ struct sk_buff;
  * @segs: with %NETCX_TXD_LSO or %NETCX_TXD_USO, the segments to produce.
  * @vlan_tci: with %NETCX_TXD_VLAN, the tag (priority and VLAN id).
  * @l4_proto: %IPPROTO_TCP, %IPPROTO_UDP, or 0 when the transport is
- *	neither (only with a generic checksum engine).
+ *	neither (only with a generic checksum engine); with %NETCX_TXD_TNL
+ *	the inner transport.
+ * @tnl: &enum netcx_encap + 1 of an encapsulated packet; 0 when the
+ *	packet is not one, or is sent without tunnel offloads.
+ * @il3_offset: with %NETCX_TXD_TNL, the inner IP header's offset from the
+ *	outer frame's first byte.
+ * @il4_offset: with %NETCX_TXD_TNL, the inner transport header's offset
+ *	from the outer frame's first byte (a generic engine: csum_start).
+ *
+ * With %NETCX_TXD_TNL, @l3_offset and @l4_offset stay the outer headers'
+ * (the hardware fixes the outer IP length and id, and the outer UDP
+ * length, per segment); @csum_offset counts from @il4_offset; @hdr_len
+ * covers outer and inner headers; @mss, @segs and @l4_proto describe the
+ * inner packet.
  */
 struct netcx_tx_desc {
 	u16 flags;
@@ -104,6 +132,9 @@ struct netcx_tx_desc {
 	u16 segs;
 	u16 vlan_tci;
 	u8 l4_proto;
+	u8 tnl;
+	u16 il3_offset;
+	u16 il4_offset;
 };
 
 /*

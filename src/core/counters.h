@@ -28,6 +28,14 @@
  *	segments.
  * @NETCX_TX_USO_HW_SEGS: the segments of the UDP GSO skbs the hardware
  *	segments.
+ * @NETCX_TX_TNL_CSUM_HW: encapsulated packets (not GSO) whose inner
+ *	checksum the hardware computes.
+ * @NETCX_TX_TNL_CSUM_SW: encapsulated packets, segments included, whose
+ *	inner checksum is computed in software.
+ * @NETCX_TX_TNL_GSO_HW: encapsulated GSO skbs the hardware segments.
+ * @NETCX_TX_TNL_GSO_SW: encapsulated GSO skbs segmented in software.
+ * @NETCX_TX_TNL_GSO_HW_SEGS: the segments of the encapsulated GSO skbs the
+ *	hardware segments.
  * @NETCX_TX_STATS: the number of transmit counters.
  */
 enum netcx_tx_stat {
@@ -42,6 +50,11 @@ enum netcx_tx_stat {
 	NETCX_TX_DROPPED,
 	NETCX_TX_LSO_HW_SEGS,
 	NETCX_TX_USO_HW_SEGS,
+	NETCX_TX_TNL_CSUM_HW,
+	NETCX_TX_TNL_CSUM_SW,
+	NETCX_TX_TNL_GSO_HW,
+	NETCX_TX_TNL_GSO_SW,
+	NETCX_TX_TNL_GSO_HW_SEGS,
 	NETCX_TX_STATS,
 };
 

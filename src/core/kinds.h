@@ -42,6 +42,17 @@
  *	feature the packet also needs is off.
  * @NETCX_WHY_MALFORMED: netcx_pkt_walk() failed, or the skb's checksum or
  *	GSO fields contradict it: the packet is dropped.
+ * @NETCX_WHY_UNKNOWN_PORT: UDP-encapsulated to a port the device's tunnel
+ *	port table does not hold (or holds for the other encapsulation).
+ * @NETCX_WHY_UNKNOWN_TUNNEL: encapsulated (skb->encapsulation), well formed,
+ *	but not one of &enum netcx_encap as netcx recognises them (VXLAN-GPE,
+ *	MPLS in UDP, a GRE version or protocol it does not know, ...).
+ * @NETCX_WHY_OUTER_OPTIONS: outer IPv4 options or IPv6 extension headers
+ *	the encapsulation's declaration does not cover.
+ * @NETCX_WHY_INNER_OPTIONS: inner IPv4 options, IPv6 extension headers or
+ *	TCP options not declared.
+ * @NETCX_WHY_INNER_OFFSET: the inner IP or transport header starts past the
+ *	declared inner offset limit.
  * @NETCX_WHY_MAX: the number of reasons.
  */
 enum netcx_why {
@@ -60,6 +71,11 @@ enum netcx_why {
 	NETCX_WHY_KIND_DISABLED,
 	NETCX_WHY_INACTIVE,
 	NETCX_WHY_MALFORMED,
+	NETCX_WHY_UNKNOWN_PORT,
+	NETCX_WHY_UNKNOWN_TUNNEL,
+	NETCX_WHY_OUTER_OPTIONS,
+	NETCX_WHY_INNER_OPTIONS,
+	NETCX_WHY_INNER_OFFSET,
 	NETCX_WHY_MAX,
 };
 

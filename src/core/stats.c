@@ -28,6 +28,11 @@ static const char netcx_tx_names[NETCX_TX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_TX_DROPPED]	= "tx_offload_dropped",
 	[NETCX_TX_LSO_HW_SEGS]	= "tx_lso_hw_segs",
 	[NETCX_TX_USO_HW_SEGS]	= "tx_uso_hw_segs",
+	[NETCX_TX_TNL_CSUM_HW]	= "tx_tnl_csum_hw",
+	[NETCX_TX_TNL_CSUM_SW]	= "tx_tnl_csum_sw",
+	[NETCX_TX_TNL_GSO_HW]	= "tx_tnl_gso_hw",
+	[NETCX_TX_TNL_GSO_SW]	= "tx_tnl_gso_sw",
+	[NETCX_TX_TNL_GSO_HW_SEGS] = "tx_tnl_gso_hw_segs",
 };
 
 static const char netcx_why_names[NETCX_WHY_MAX][ETH_GSTRING_LEN] = {
@@ -45,6 +50,11 @@ static const char netcx_why_names[NETCX_WHY_MAX][ETH_GSTRING_LEN] = {
 	[NETCX_WHY_KIND_DISABLED]	= "tx_fallback_kind_disabled",
 	[NETCX_WHY_INACTIVE]		= "tx_fallback_inactive",
 	[NETCX_WHY_MALFORMED]		= "tx_fallback_malformed",
+	[NETCX_WHY_UNKNOWN_PORT]	= "tx_fallback_unknown_port",
+	[NETCX_WHY_UNKNOWN_TUNNEL]	= "tx_fallback_unknown_tunnel",
+	[NETCX_WHY_OUTER_OPTIONS]	= "tx_fallback_outer_options",
+	[NETCX_WHY_INNER_OPTIONS]	= "tx_fallback_inner_options",
+	[NETCX_WHY_INNER_OFFSET]	= "tx_fallback_inner_offset",
 };
 
 static const char netcx_rx_names[NETCX_RX_STATS][ETH_GSTRING_LEN] = {
