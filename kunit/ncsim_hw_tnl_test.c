@@ -534,18 +534,18 @@ static void ncsim_hw_tnl_rx_level(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	netcx_pkt_rx_csum(skb, &r);
 	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, (int)CHECKSUM_UNNECESSARY);
-	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, (int)1);
+	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, 1);
 	/* a level the skb cannot hold: the outer result only */
 	r.inner_level = SKB_MAX_CSUM_LEVEL + 1;
 	netcx_pkt_rx_csum(skb, &r);
 	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, (int)CHECKSUM_UNNECESSARY);
-	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, (int)0);
+	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, 0);
 	/* an invalid outer one wins */
 	r.inner_level = 1;
 	r.udp = NETCX_CSUM_INVALID;
 	netcx_pkt_rx_csum(skb, &r);
 	KUNIT_EXPECT_EQ(test, (int)skb->ip_summed, (int)CHECKSUM_NONE);
-	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, (int)0);
+	KUNIT_EXPECT_EQ(test, (int)skb->csum_level, 0);
 	kfree_skb(skb);
 }
 
@@ -569,6 +569,7 @@ static struct kunit_suite ncsim_hw_tnl_suite = {
 	.exit = ht_exit,
 	.test_cases = ncsim_hw_tnl_cases,
 };
+
 kunit_test_suite(ncsim_hw_tnl_suite);
 
 MODULE_DESCRIPTION("KUnit: the ncsim hardware model, tunnels");
