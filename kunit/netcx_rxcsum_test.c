@@ -651,9 +651,128 @@ static void rx_vlan_test(struct kunit *test)
 	tc_expect(test, ad, &s, want, c->name);
 }
 
+/* ---- an encapsulated packet's inner result ---- */
+
+/* ncsim's word (src/ncsim/ring.h): outer results, then the inner ones. */
+#define IN_IPCS		BIT(0)
+#define IN_UDPCS	BIT(3)
+#define IN_L4E		BIT(4)
+#define IN_ITCPCS	BIT(5)
+#define IN_IUDPCS	BIT(6)
+#define IN_IL4E		BIT(7)
+#define IN_IIP6		BIT(8)
+#define IN_ILVL		BIT(9)
+
+/**
+ * struct inner_case - an inner result, from status bits and by hand
+ * @name: the case.
+ * @keywords: keywords applied before commit, or NULL.
+ * @pkt: &enum rt_pkt (the outer packet).
+ * @status: the word.
+ * @res: the results it stands for.
+ * @ip_summed: what the skb says afterwards.
+ * @level: its csum_level.
+ * @counter: the counter that moved by one.
+ * @inner_valid: rx_csum_inner_valid moved by one too.
+ */
+struct inner_case {
+	const char *name;
+	const char *keywords;
+	u8 pkt;
+	u32 status;
+	struct netcx_rx_csum res;
+	u8 ip_summed;
+	u8 level;
+	const char *counter;
+	bool inner_valid;
+};
+
+static const struct inner_case inner_cases[] = {
+	{ "vxlan: outer udp, inner tcp4, level 1", NULL, RT_UDP4,
+	  IN_IPCS | IN_UDPCS | IN_ITCPCS | IN_ILVL,
+	  { OK, NC, OK, OK, 1, NETCX_TCP4 }, UNN, 1, "rx_csum_valid", true },
+	{ "vxlan: outer udp 0, inner udp6, level 1", NULL, RT_UDP4,
+	  IN_IPCS | IN_IUDPCS | IN_IIP6 | IN_ILVL,
+	  { OK, NC, NC, OK, 1, NETCX_UDP6 }, UNN, 1, "rx_csum_valid", true },
+	{ "gre without checksum: inner tcp4, level 0", NULL, RT_IP4,
+	  IN_IPCS | IN_ITCPCS, { OK, NC, NC, OK, 0, NETCX_TCP4 }, UNN, 0,
+	  "rx_csum_valid", true },
+	{ "inner wrong", NULL, RT_UDP4,
+	  IN_IPCS | IN_UDPCS | IN_ITCPCS | IN_IL4E | IN_ILVL,
+	  { OK, NC, OK, BAD, 1, NETCX_TCP4 }, NONE, 0, "rx_csum_invalid" },
+	{ "inner bad bit without checked: not checked", NULL, RT_IP4,
+	  IN_IL4E | IN_ILVL, { NC, NC, NC, NC }, NONE, 0,
+	  "rx_csum_not_checked" },
+	{ "inner tcp6 off: the outer udp4 only", "*TCPChecksumOffloadIPv6=1",
+	  RT_UDP4, IN_IPCS | IN_UDPCS | IN_ITCPCS | IN_IIP6 | IN_ILVL,
+	  { OK, NC, OK, OK, 1, NETCX_TCP6 }, UNN, 0, "rx_csum_valid" },
+	{ "outer udp4 off: no inner either", "*UDPChecksumOffloadIPv4=1",
+	  RT_UDP4, IN_IPCS | IN_UDPCS | IN_ITCPCS | IN_ILVL,
+	  { OK, NC, OK, OK, 1, NETCX_TCP4 }, NONE, 0, "rx_csum_inactive" },
+};
+
+static void inner_case_desc(const struct inner_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(inner, inner_cases, inner_case_desc);
+
+/*
+ * The inner result on ncsim's map, from the status word and by hand: the
+ * skb's ip_summed and csum_level, and the counters.
+ */
+static void rx_csum_inner_test(struct kunit *test)
+{
+	const struct inner_case *c = test->param_value;
+	struct tc_count want[] = {
+		{ c->counter, 1 },
+		{ c->inner_valid ? "rx_csum_inner_valid" : NULL, 1 },
+		{ },
+	};
+	struct netcx_rx_csum_caps rx = {
+		.kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6,
+		.status = {
+			.ipv4 = { IN_IPCS, BIT(1) },
+			.tcp = { BIT(2), IN_L4E },
+			.udp = { IN_UDPCS, IN_L4E },
+			.inner = { IN_ITCPCS | IN_IUDPCS, IN_IL4E },
+			.inner_tcp = IN_ITCPCS,
+			.inner_ipv6 = IN_IIP6,
+			.inner_level = IN_ILVL,
+		},
+	};
+	struct netcx_adapter *ad = rt_adapter(test);
+	struct sk_buff *skb;
+	struct tc_snap s;
+	int way;
+
+	KUNIT_ASSERT_EQ(test, netcx_set_rx_csum_caps(ad, &rx), 0);
+	if (c->keywords)
+		KUNIT_ASSERT_EQ(test, netcx_set_keywords(ad, c->keywords), 0);
+	KUNIT_ASSERT_EQ(test, netcx_adapter_commit(ad), 0);
+	for (way = 0; way < 2; way++) {
+		tc_init(test, ad, &s);
+		skb = rt_skb(test, c->pkt);
+		local_bh_disable();
+		if (way)
+			netcx_rx_csum(ad, skb, &c->res);
+		else
+			netcx_rx_csum_status(ad, skb, c->status);
+		local_bh_enable();
+		KUNIT_EXPECT_EQ_MSG(test, (int)skb->ip_summed, c->ip_summed,
+				    "%s", way ? "by hand" : "from status");
+		KUNIT_EXPECT_EQ_MSG(test, (int)skb->csum_level, c->level,
+				    "%s", way ? "by hand" : "from status");
+		kfree_skb(skb);
+		tc_expect(test, ad, &s, want, way ? "by hand" : "status");
+	}
+}
+
 static struct kunit_case netcx_rxcsum_test_cases[] = {
 	KUNIT_CASE_PARAM(rx_csum_status_test, status_gen_params),
 	KUNIT_CASE(rx_csum_status_unmapped_test),
+	KUNIT_CASE_PARAM(rx_csum_inner_test, inner_gen_params),
 	KUNIT_CASE_PARAM(rx_csum_test, rx_gen_params),
 	KUNIT_CASE_PARAM(rx_csum_complete_test, complete_gen_params),
 	KUNIT_CASE(rx_csum_toggle_test),

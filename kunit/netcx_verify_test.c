@@ -177,6 +177,22 @@ static const struct netcx_rx_case netcx_rx_cases[] = {
 	{ "status, ignore is a result", { .kinds = NETCX_TCP4, .status = {
 		.ignore = BIT(3), .tcp = { BIT(0), BIT(3) } } },
 	  "a status bit both ignore and a checksum result" },
+	/* the inner result of an encapsulated packet: ncsim's map */
+	{ "status, inner", { .kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6,
+	  .status = { .udp = { BIT(3), BIT(4) },
+		      .inner = { BIT(5) | BIT(6), BIT(7) },
+		      .inner_tcp = BIT(5), .inner_ipv6 = BIT(8),
+		      .inner_level = BIT(9) } }, NULL },
+	{ "status, inner bad alone", { .kinds = NETCX_TCP4, .status = {
+		.inner = { 0, BIT(7) } } },
+	  "inner status: a bad bit without a checked bit" },
+	{ "status, inner without a transport kind", { .kinds = NETCX_IPV4_HDR,
+	  .status = { .inner = { BIT(5), BIT(7) } } },
+	  "inner status bits without a TCP or UDP kind" },
+	{ "status, inner checked is outer bad", { .kinds = NETCX_TCP4,
+	  .status = { .tcp = { BIT(0), BIT(5) },
+		      .inner = { BIT(5), BIT(7) } } },
+	  "a status bit both checked and bad" },
 };
 
 static void netcx_rx_case_desc(const struct netcx_rx_case *c, char *desc)

@@ -26,6 +26,11 @@
  *	netcx_rx_csum(ad, skb, &hw_result), or
  *	netcx_rx_csum_status(ad, skb, hw_status), or
  *	netcx_rx_csum_complete(ad, skb, hw_sum);
+ *	for an encapsulated frame, hw_result.inner (with .inner_kind and
+ *	.inner_level), or the status map's inner bits, report the inner
+ *	TCP/UDP checksum: CHECKSUM_UNNECESSARY at csum_level .inner_level
+ *	(1 behind VXLAN/GENEVE or GRE with a checksum, 0 behind GRE without
+ *	one or IP in IP);
  *	for a frame the hardware coalesced (RSC), after the checksum:
  *	netcx_rx_rsc(ad, skb, hw_segs, hw_mss);
  *   then GRO.

@@ -44,7 +44,7 @@ ports() {	# how many ncsim ports init_net has
 data=/tmp/ncsim-data
 dd if=/dev/urandom of="$data" bs=1k count=512 status=none
 
-for profile in full e1000 basic none; do
+for profile in full e1000 basic none tnlcsum tnlpartial; do
 	for round in 1 2 3; do
 		what="$profile round $round"
 		check "$what: load" ncsim_load "$build" profile="$profile" pairs=2

@@ -133,7 +133,8 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 	struct ncsim_rxd *d;
 	struct sk_buff *skb;
 	int done = 0;
-	u8 sta, csum;
+	u16 csum;
+	u8 sta;
 	u32 i;
 
 	while (done < budget) {
@@ -161,7 +162,7 @@ int ncsim_rx(struct ncsim_port *port, int budget)
 		if (!skb)	/* the tag could not be put back: dropped */
 			continue;
 		skb->protocol = eth_type_trans(skb, port->dev);
-		/* the csum byte, as ncsim_profile_declare() maps it */
+		/* the csum word, as ncsim_profile_declare() maps it */
 		netcx_rx_csum_status(port->ad, skb, csum);
 		/* coalesced: what the stack needs of a hardware GRO packet */
 		if (rsc_segs >= 2)
