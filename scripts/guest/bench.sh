@@ -298,6 +298,66 @@ rsc() {
 	pair_down ncsim:full
 }
 
+# vxlan_run MODE ROUND: devA's tunnel segmentation MODE (on: the model
+# segments the VXLAN packets; off: the kernel's GSO does), one TCP run a ->
+# b through the VXLAN devices; prints "ROUND MODE bit/s gso_hw": the
+# tunnel GSO packets netcx handed to the hardware during the run
+vxlan_run() {
+	local n bps
+	ip netns exec "$nsa" ethtool -K devA tx-udp_tnl-segmentation "$1" \
+		tx-udp_tnl-csum-segmentation "$1" >/dev/null 2>&1
+	n=$(ip netns exec "$nsa" ethtool -S devA | awk '$1 == "tx_tnl_gso_hw:" { print $2 }')
+	bps=$(tcp_run 10.42.0.2 "vxlan-$1" tcp4)
+	n=$(( $(ip netns exec "$nsa" ethtool -S devA | awk '$1 == "tx_tnl_gso_hw:" { print $2 }') - ${n:-0} ))
+	echo "$2 $1 $bps $n"
+}
+
+# vxlan: the tunnel target, VXLAN TCP throughput over one ncsim full pair
+# with devA's tunnel offloads on against off (software GSO), TCP/IPv4 in
+# VXLAN over IPv4, in turns (which goes first alternating), RUNS rounds.
+# Records the medians of the runs and of the rounds' ratios (on / off),
+# and the tunnel packets the hardware segmented in each mode.
+vxlan() {
+	local i mode order
+	if ! pair_up ncsim:full || ! ns_up ncsim:full; then
+		note "vxlan: skipped, no ncsim pair"
+		ns_down; pair_down ncsim:full
+		return
+	fi
+	ip -n "$nsa" link add vx0 type vxlan id 42 dstport 4789 \
+		local 198.18.0.1 remote 198.18.0.2 dev devA
+	ip -n "$nsb" link add vx0 type vxlan id 42 dstport 4789 \
+		local 198.18.0.2 remote 198.18.0.1 dev devB
+	ip -n "$nsa" addr add 10.42.0.1/24 dev vx0
+	ip -n "$nsb" addr add 10.42.0.2/24 dev vx0
+	ip -n "$nsa" link set vx0 up
+	ip -n "$nsb" link set vx0 up
+	if ! ip netns exec "$nsa" ping -c 1 -W 5 10.42.0.2 >/dev/null; then
+		note "vxlan: skipped, no connectivity through the tunnel"
+		ns_down; pair_down ncsim:full
+		return
+	fi
+	for ((i = 0; i < runs; i++)); do
+		order="on off"
+		((i % 2)) && order="off on"
+		for mode in $order; do
+			vxlan_run "$mode" "$i"
+		done
+	done > /tmp/vxlan
+	for mode in on off; do
+		record vxlan "${mode}_tcp4" \
+			"$(awk -v m="$mode" '$2 == m { print $3 }' /tmp/vxlan | median)"
+		record vxlan "gso_hw_${mode}_tcp4" \
+			"$(awk -v m="$mode" '$2 == m { s += $4 } END { print s + 0 }' /tmp/vxlan)"
+	done
+	record vxlan ratio_tcp4 "$(awk '{ v[$1, $2] = $3 } END {
+		for (k in v) { split(k, p, SUBSEP)
+			if (p[2] == "on" && v[p[1], "off"] > 0) print v[k] / v[p[1], "off"] } }' /tmp/vxlan | median)"
+	note "vxlan tcp4 (round mode bit/s gso_hw):" "$(tr '\n' ' ' < /tmp/vxlan)"
+	ns_down
+	pair_down ncsim:full
+}
+
 # pktgen NAME KIND SIZE: packets per second from devA, init_net.
 pktgen_run() {
 	local name=$1 kind=$2 size=$3 pg=/proc/net/pktgen mac pps
@@ -394,6 +454,7 @@ throughput ncsim-off ncsim:full tx off rx off tso off tx-udp-segmentation off
 throughput ncsim-e1000 ncsim:e1000
 turns
 rsc
+vxlan
 
 for size in 64 1500; do
 	pktgen_run veth veth $size
