@@ -573,7 +573,7 @@ static void stats_names_test(struct kunit *test)
 		"tx_fallback_outer_options", "tx_fallback_inner_options",
 		"tx_fallback_inner_offset",
 		"rx_csum_valid", "rx_csum_invalid", "rx_csum_not_checked",
-		"rx_csum_inactive", "rx_csum_complete",
+		"rx_csum_inactive", "rx_csum_complete", "rx_csum_inner_valid",
 		"rx_vlan_hw", "rx_vlan_sw",
 		"rx_rsc_packets", "rx_rsc_segments", "rx_rsc_bytes",
 		"rx_rsc_refused_inactive", "rx_rsc_refused_shape",

@@ -98,6 +98,13 @@ struct netcx_rx_csum_bits {
  * @udp: the UDP checksum's bits; needs %NETCX_UDP4 or %NETCX_UDP6. A
  *	result bit shared with @tcp (hardware with one bit for both) is
  *	reported for both: netcx keeps the one whose kind is active.
+ * @inner: the inner TCP/UDP checksum's bits, of an encapsulated packet
+ *	(&netcx_rx_csum.inner); 0: never reported.
+ * @inner_tcp: with an @inner checked bit, the bits that say the inner
+ *	transport is TCP (else UDP).
+ * @inner_ipv6: ... that the inner packet is IPv6 (else IPv4).
+ * @inner_level: ... that a checksum the stack checks comes before the
+ *	inner one: csum_level 1 (&netcx_rx_csum.inner_level), else 0.
  *
  * The status word's layout is the driver's: e1000cx passes the descriptor's
  * status byte with its errors byte shifted above it. See "DOC: receive
@@ -108,6 +115,10 @@ struct netcx_rx_status_map {
 	struct netcx_rx_csum_bits ipv4;
 	struct netcx_rx_csum_bits tcp;
 	struct netcx_rx_csum_bits udp;
+	struct netcx_rx_csum_bits inner;
+	u32 inner_tcp;
+	u32 inner_ipv6;
+	u32 inner_level;
 };
 
 /**

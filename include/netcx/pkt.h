@@ -131,11 +131,25 @@ enum netcx_csum_result {
  * @ipv4: the IPv4 header checksum, &enum netcx_csum_result.
  * @tcp: the TCP checksum, &enum netcx_csum_result.
  * @udp: the UDP checksum, &enum netcx_csum_result.
+ * @inner: the inner TCP or UDP checksum of an encapsulated packet (VXLAN,
+ *	GENEVE, GRE, IP in IP), &enum netcx_csum_result; @ipv4, @tcp and
+ *	@udp stay the outer headers' results.
+ * @inner_level: with @inner, the checksums the stack checks on its way in
+ *	before the inner one, its csum_level: 1 behind a UDP header (VXLAN,
+ *	GENEVE: its checksum, when not 0, must be verified and reported in
+ *	@udp) or a GRE header with a checksum (verified by the hardware); 0
+ *	behind GRE without a checksum or IP in IP. At most
+ *	%SKB_MAX_CSUM_LEVEL.
+ * @inner_kind: with @inner, the receive checksum kind of the inner
+ *	transport: %NETCX_TCP4, %NETCX_UDP4, %NETCX_TCP6 or %NETCX_UDP6.
  */
 struct netcx_rx_csum {
 	u8 ipv4;
 	u8 tcp;
 	u8 udp;
+	u8 inner;
+	u8 inner_level;
+	u32 inner_kind;
 };
 
 /**
@@ -143,12 +157,16 @@ struct netcx_rx_csum {
  * @skb: a received skb.
  * @res: what the hardware found.
  *
- * A valid TCP or UDP checksum makes the skb %CHECKSUM_UNNECESSARY, at
- * csum_level 0 (the outermost transport checksum). Anything else leaves it
- * %CHECKSUM_NONE for the stack to verify, above all an invalid checksum at
- * any layer: the stack then finds it, counts it and drops the packet as it
- * does its own. A valid IPv4 header checksum alone changes nothing: the
- * stack always verifies that one itself.
+ * A valid inner checksum makes the skb %CHECKSUM_UNNECESSARY at
+ * csum_level @res->inner_level: the stack takes every checksum it meets
+ * on its way in, up to and including the inner transport one, as
+ * verified. Else a valid TCP or UDP checksum makes it
+ * %CHECKSUM_UNNECESSARY at csum_level 0 (the outermost transport
+ * checksum). Anything else leaves it %CHECKSUM_NONE for the stack to
+ * verify, above all an invalid checksum at any layer: the stack then finds
+ * it, counts it and drops the packet as it does its own. A valid IPv4
+ * header checksum alone changes nothing: the stack always verifies that
+ * one itself.
  */
 static inline void netcx_pkt_rx_csum(struct sk_buff *skb,
 				     const struct netcx_rx_csum *res)
@@ -156,10 +174,16 @@ static inline void netcx_pkt_rx_csum(struct sk_buff *skb,
 	skb->ip_summed = CHECKSUM_NONE;
 	skb->csum_level = 0;
 	if (res->ipv4 == NETCX_CSUM_INVALID || res->tcp == NETCX_CSUM_INVALID ||
-	    res->udp == NETCX_CSUM_INVALID)
+	    res->udp == NETCX_CSUM_INVALID || res->inner == NETCX_CSUM_INVALID)
 		return;
-	if (res->tcp == NETCX_CSUM_VALID || res->udp == NETCX_CSUM_VALID)
+	if (res->inner == NETCX_CSUM_VALID &&
+	    res->inner_level <= SKB_MAX_CSUM_LEVEL) {
 		skb->ip_summed = CHECKSUM_UNNECESSARY;
+		skb->csum_level = res->inner_level;
+	} else if (res->tcp == NETCX_CSUM_VALID ||
+		   res->udp == NETCX_CSUM_VALID) {
+		skb->ip_summed = CHECKSUM_UNNECESSARY;
+	}
 }
 
 /**

@@ -67,6 +67,8 @@ enum netcx_tx_stat {
  * @NETCX_RX_INACTIVE: a hardware result ignored: RX checksum is off, or off
  *	for the packet's kind.
  * @NETCX_RX_COMPLETE: reported %CHECKSUM_COMPLETE.
+ * @NETCX_RX_INNER_VALID: of @NETCX_RX_VALID, reported up to the inner
+ *	TCP/UDP checksum of an encapsulated packet (csum_level its level).
  * @NETCX_RX_VLAN_HW: a stripped tag handed to the stack out of band.
  * @NETCX_RX_VLAN_SW: a stripped tag put back into the frame: stripping
  *	is off for its kind, and the hardware stripped it anyway.
@@ -92,6 +94,7 @@ enum netcx_rx_stat {
 	NETCX_RX_NOT_CHECKED,
 	NETCX_RX_INACTIVE,
 	NETCX_RX_COMPLETE,
+	NETCX_RX_INNER_VALID,
 	NETCX_RX_VLAN_HW,
 	NETCX_RX_VLAN_SW,
 	NETCX_RX_RSC_PACKETS,

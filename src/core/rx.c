@@ -36,6 +36,18 @@
  * %CHECKSUM_NONE: ``rx_csum_inactive`` when a result was left out, or RX
  * checksum is off altogether; ``rx_csum_not_checked`` otherwise.
  *
+ * An encapsulated packet's inner TCP/UDP result (&netcx_rx_csum.inner) is
+ * kept when its kind (&netcx_rx_csum.inner_kind, the inner IP version's)
+ * is active and no outer result was left out: the stack checks the outer
+ * checksums first, and csum_level vouches for each of them. A valid one
+ * kept is %CHECKSUM_UNNECESSARY at csum_level &netcx_rx_csum.inner_level
+ * (1 behind VXLAN's or GENEVE's UDP header, whose checksum counts as one
+ * even when it is 0, and behind GRE with a checksum; 0 behind GRE without
+ * one and IP in IP), counted ``rx_csum_valid`` and ``rx_csum_inner_valid``;
+ * a wrong one is ``rx_csum_invalid``. The status word reports it with the
+ * &netcx_rx_status_map.inner bits, its kind and level with
+ * &netcx_rx_status_map.inner_tcp, .inner_ipv6 and .inner_level.
+ *
  * netcx_rx_csum_status() takes, instead of the results, the driver's
  * receive status word and derives them from the bits the driver declared
  * in &netcx_rx_csum_caps.status: every layer not checked when an
@@ -93,6 +105,8 @@ static u32 netcx_rx_kinds(const struct sk_buff *skb)
 	}
 }
 
+#define NETCX_RX_L4_KINDS	(NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)
+
 static u8 netcx_rx_keep(u8 res, u32 kind, u32 act)
 {
 	return (kind & act) ? res : NETCX_CSUM_NOT_CHECKED;
@@ -119,19 +133,30 @@ void netcx_rx_csum(struct netcx_adapter *ad, struct sk_buff *skb,
 	keep.ipv4 = netcx_rx_keep(res->ipv4, NETCX_IPV4_HDR, ver);
 	keep.tcp = netcx_rx_keep(res->tcp, NETCX_TCP4 | NETCX_TCP6, ver);
 	keep.udp = netcx_rx_keep(res->udp, NETCX_UDP4 | NETCX_UDP6, ver);
+	keep.inner = NETCX_CSUM_NOT_CHECKED;
+	keep.inner_level = res->inner_level;
+	keep.inner_kind = res->inner_kind;
+	/* the inner result stands on every outer one the stack checks first */
+	if (res->inner != NETCX_CSUM_NOT_CHECKED &&
+	    keep.ipv4 == res->ipv4 && keep.tcp == res->tcp &&
+	    keep.udp == res->udp)
+		keep.inner = netcx_rx_keep(res->inner, res->inner_kind &
+					   NETCX_RX_L4_KINDS, act);
 	netcx_pkt_rx_csum(skb, &keep);
 
 	if (keep.ipv4 == NETCX_CSUM_INVALID || keep.tcp == NETCX_CSUM_INVALID ||
-	    keep.udp == NETCX_CSUM_INVALID)
+	    keep.udp == NETCX_CSUM_INVALID || keep.inner == NETCX_CSUM_INVALID)
 		stat = NETCX_RX_INVALID;
 	else if (skb->ip_summed == CHECKSUM_UNNECESSARY)
 		stat = NETCX_RX_VALID;
 	else if (!act || keep.ipv4 != res->ipv4 || keep.tcp != res->tcp ||
-		 keep.udp != res->udp)
+		 keep.udp != res->udp || keep.inner != res->inner)
 		stat = NETCX_RX_INACTIVE;
 	else
 		stat = NETCX_RX_NOT_CHECKED;
 	netcx_count_rx(ad, stat);
+	if (stat == NETCX_RX_VALID && keep.inner == NETCX_CSUM_VALID)
+		netcx_count_rx(ad, NETCX_RX_INNER_VALID);
 }
 EXPORT_SYMBOL_NS_GPL(netcx_rx_csum, NETCX_NS);
 
@@ -233,6 +258,7 @@ void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
 		.ipv4 = NETCX_CSUM_NOT_CHECKED,
 		.tcp = NETCX_CSUM_NOT_CHECKED,
 		.udp = NETCX_CSUM_NOT_CHECKED,
+		.inner = NETCX_CSUM_NOT_CHECKED,
 	};
 
 	if (!(status & map->ignore)) {
@@ -242,6 +268,13 @@ void netcx_rx_csum_status(struct netcx_adapter *ad, struct sk_buff *skb,
 		if ((map->tcp.checked & map->udp.checked) &&
 		    res.tcp == res.udp && res.tcp != NETCX_CSUM_NOT_CHECKED)
 			netcx_rx_status_one_l4(ad, skb, &res);
+		res.inner = netcx_rx_status_result(status, &map->inner);
+		if (res.inner != NETCX_CSUM_NOT_CHECKED) {
+			res.inner_level = !!(status & map->inner_level);
+			res.inner_kind = status & map->inner_ipv6 ?
+				(status & map->inner_tcp ? NETCX_TCP6 : NETCX_UDP6) :
+				(status & map->inner_tcp ? NETCX_TCP4 : NETCX_UDP4);
+		}
 	}
 	netcx_rx_csum(ad, skb, &res);
 }

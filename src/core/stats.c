@@ -63,6 +63,7 @@ static const char netcx_rx_names[NETCX_RX_STATS][ETH_GSTRING_LEN] = {
 	[NETCX_RX_NOT_CHECKED]	= "rx_csum_not_checked",
 	[NETCX_RX_INACTIVE]	= "rx_csum_inactive",
 	[NETCX_RX_COMPLETE]	= "rx_csum_complete",
+	[NETCX_RX_INNER_VALID]	= "rx_csum_inner_valid",
 	[NETCX_RX_VLAN_HW]	= "rx_vlan_hw",
 	[NETCX_RX_VLAN_SW]	= "rx_vlan_sw",
 	[NETCX_RX_RSC_PACKETS]	= "rx_rsc_packets",
@@ -235,7 +236,8 @@ EXPORT_SYMBOL_NS_GPL(netcx_stats_count, NETCX_NS);
  * ``tx_fallback_<reason>`` for every reason of
  * "DOC: per-packet policy"; receive: ``rx_csum_valid``, ``rx_csum_invalid``,
  * ``rx_csum_not_checked``, ``rx_csum_inactive``, ``rx_csum_complete``,
- * ``rx_vlan_hw``, ``rx_vlan_sw``, ``rx_rsc_packets``, ``rx_rsc_segments``,
+ * ``rx_csum_inner_valid``, ``rx_vlan_hw``, ``rx_vlan_sw``,
+ * ``rx_rsc_packets``, ``rx_rsc_segments``,
  * ``rx_rsc_bytes``, then ``rx_rsc_refused_<reason>`` for every reason of
  * "DOC: receive coalescing" (``inactive``, ``shape``, ``csum``,
  * ``malformed``, ``nomem``).

@@ -35,7 +35,8 @@
  * at least one. The status bits (&netcx_rx_csum_caps.status), when
  * declared: a layer with "bad" bits has "checked" bits too; a layer with
  * bits has a kind declared (IPv4 header: %NETCX_IPV4_HDR; TCP: %NETCX_TCP4
- * or %NETCX_TCP6; UDP: %NETCX_UDP4 or %NETCX_UDP6); no bit means two
+ * or %NETCX_TCP6; UDP: %NETCX_UDP4 or %NETCX_UDP6; inner: a TCP or UDP
+ * kind); no bit means two
  * things: "ignore" and a result, or "checked" and "bad", in one layer or
  * across layers (one bit may mean the same thing for several layers, as
  * the 8254x's TCPCS for TCP and UDP).
@@ -146,6 +147,10 @@ const char *netcx_check_rx_csum(const struct netcx_rx_csum_caps *caps)
 		{ &map->udp, NETCX_UDP4 | NETCX_UDP6,
 		  "UDP status: a bad bit without a checked bit",
 		  "UDP status bits without a UDP kind" },
+		{ &map->inner,
+		  NETCX_TCP4 | NETCX_TCP6 | NETCX_UDP4 | NETCX_UDP6,
+		  "inner status: a bad bit without a checked bit",
+		  "inner status bits without a TCP or UDP kind" },
 	};
 	u32 checked = 0, bad = 0;
 	unsigned int i;

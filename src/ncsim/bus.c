@@ -9,7 +9,7 @@
  *   echo ID > /sys/bus/ncsim/del_device
  *
  * ID (0 to INT_MAX, unique) names the device ncsim<ID> (devlink handle
- * ncsim/ncsim<ID>); PROFILE is full, e1000, basic or none, the module's
+ * ncsim/ncsim<ID>); PROFILE is full, e1000, basic, none, tnlcsum or tnlpartial, the module's
  * profile when left out; each NAME=VALUE is one of the module's limit
  * overrides (lso_max_size=..., same names, same range checks, the module's
  * values the defaults) or keywords=KEYWORDS, the initial value of the
@@ -133,7 +133,7 @@ static int ncsim_bus_new_device(char *str)
 	if (tok && !strchr(tok, '=')) {
 		prof = ncsim_profile_find(tok);
 		if (!prof) {
-			pr_err("ncsim: new_device: unknown profile \"%s\" (full, e1000, basic, none)\n",
+			pr_err("ncsim: new_device: unknown profile \"%s\" (full, e1000, basic, none, tnlcsum, tnlpartial)\n",
 			       tok);
 			return -EINVAL;
 		}

@@ -15,6 +15,11 @@
  *   fail_changed_skip  ... once N more have gone through
  *   pause              1: netcx_pause(), 0: netcx_resume() (RTNL taken)
  *
+ * and one read-only file, tunnel_ports: the device's UDP tunnel port tables
+ * as the engines read them, a line per entry of each table the profile
+ * declares: "TABLE ENTRY PORT ENCAP", ENCAP vxlan or geneve, or "0 -" for an
+ * empty entry (only with tunnel capabilities).
+ *
  * 0 turns a knob off. The every-Nth knobs but wire_reorder take 0 or 2 and
  * more (1 would be a dead link, not a fault), wire_reorder any u32,
  * fail_changed and fail_changed_skip up to NCSIM_FAULT_MAX, pause 0 or 1;
@@ -31,6 +36,7 @@
 #include <linux/kstrtox.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <linux/seq_file.h>
 
 #include "ncsim.h"
 
@@ -183,6 +189,27 @@ static const struct file_operations ncsim_knob_fops = {
 	.llseek		= default_llseek,
 };
 
+/* tunnel_ports: the port tables, an entry a line. */
+static int ncsim_tunnel_ports_show(struct seq_file *m, void *v)
+{
+	const struct ncsim_port *port = m->private;
+	const struct netcx_tunnel_caps *c = &port->hw_tx.caps->tnl;
+	unsigned int t, e;
+	u32 val;
+
+	for (t = 0; t < NETCX_TNL_PORT_TABLES; t++)
+		for (e = 0; e < c->ports[t].entries && e < NETCX_TNL_PORTS_MAX;
+		     e++) {
+			val = READ_ONCE(port->tnl_ports.entry[t][e]);
+			seq_printf(m, "%u %u %u %s\n", t, e, val >> 8,
+				   !val ? "-" :
+				   (val & 0xff) - 1 == NETCX_ENCAP_VXLAN ?
+				   "vxlan" : "geneve");
+		}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ncsim_tunnel_ports);
+
 /* Creates /sys/kernel/debug/ncsim/; without debugfs, nothing. */
 void ncsim_debugfs_init(void)
 {
@@ -205,6 +232,9 @@ void ncsim_debugfs_port_add(struct ncsim_port *port)
 	for (i = 0; i < ARRAY_SIZE(ncsim_knobs); i++)
 		debugfs_create_file(ncsim_knobs[i].name, 0600, port->debugfs,
 				    port, &ncsim_knob_fops);
+	if (port->hw_tx.caps->tnl.ports[0].entries)
+		debugfs_create_file("tunnel_ports", 0400, port->debugfs, port,
+				    &ncsim_tunnel_ports_fops);
 }
 
 void ncsim_debugfs_port_remove(struct ncsim_port *port)

@@ -24,6 +24,9 @@
  * @rsc: receive coalescing: the kinds the coalescer can take, whether it
  *	takes the TCP timestamp option, the most segments it coalesces.
  * @tag: 802.1Q tag insertion and stripping; no kinds: none.
+ * @tnl: encapsulated packets: inner checksums and tunnel segmentation on
+ *	transmit, inner checksum verification on receive, the UDP tunnel
+ *	port tables; no outer flags: none.
  * @max_mtu: the largest MTU the MAC handles.
  *
  * The driver declares exactly these to netcx; the engines enforce them.
@@ -35,7 +38,23 @@ struct ncsim_hw_caps {
 	struct netcx_gso_caps uso;
 	struct netcx_rsc_caps rsc;
 	struct netcx_ieee8021q_caps tag;
+	struct netcx_tunnel_caps tnl;
 	unsigned int max_mtu;
+};
+
+/**
+ * struct ncsim_hw_tnl_ports - the UDP tunnel port tables of one port
+ * @entry: per table and entry, 0 when empty, else the UDP port (host
+ *	order) shifted left by 8 bits, ORed with its &enum netcx_encap + 1:
+ *	one word, written whole by the driver (under RTNL) and read whole by
+ *	the engines.
+ *
+ * Both engines of a port read its tables: the transmit engine recognises
+ * the VXLAN and GENEVE packets it is asked to offload by them, the receive
+ * engine the frames whose inner checksums it verifies.
+ */
+struct ncsim_hw_tnl_ports {
+	u32 entry[NETCX_TNL_PORT_TABLES][NETCX_TNL_PORTS_MAX];
 };
 
 /**
@@ -50,6 +69,10 @@ struct ncsim_hw_caps {
  * @NCSIM_HW_TX_LSO_SEGS: segments it produced.
  * @NCSIM_HW_TX_USO: packets segmented by the UDP engine.
  * @NCSIM_HW_TX_USO_SEGS: segments it produced.
+ * @NCSIM_HW_TX_TNL_CSUM: inner TCP/UDP checksums of encapsulated packets
+ *	inserted, segments included.
+ * @NCSIM_HW_TX_TNL_GSO: encapsulated packets segmented.
+ * @NCSIM_HW_TX_TNL_GSO_SEGS: segments they produced.
  * @NCSIM_HW_TX_VLAN: 802.1Q tags inserted.
  * @NCSIM_HW_TX_MTU_DROPS: frames longer than the wire MTU, dropped.
  * @NCSIM_HW_TX_NO_CARRIER: frames sent with nobody at the other end.
@@ -72,6 +95,9 @@ enum ncsim_hw_tx_stat {
 	NCSIM_HW_TX_LSO_SEGS,
 	NCSIM_HW_TX_USO,
 	NCSIM_HW_TX_USO_SEGS,
+	NCSIM_HW_TX_TNL_CSUM,
+	NCSIM_HW_TX_TNL_GSO,
+	NCSIM_HW_TX_TNL_GSO_SEGS,
 	NCSIM_HW_TX_VLAN,
 	NCSIM_HW_TX_MTU_DROPS,
 	NCSIM_HW_TX_NO_CARRIER,
@@ -89,6 +115,10 @@ enum ncsim_hw_tx_stat {
  * @NCSIM_HW_RX_BYTES: their bytes.
  * @NCSIM_HW_RX_CSUM_OK: transport checksums verified good.
  * @NCSIM_HW_RX_CSUM_BAD: IPv4 header or transport checksums found wrong.
+ * @NCSIM_HW_RX_TNL_CSUM_OK: inner transport checksums of encapsulated
+ *	frames verified good.
+ * @NCSIM_HW_RX_TNL_CSUM_BAD: inner IPv4 header, inner transport or GRE
+ *	checksums of encapsulated frames found wrong.
  * @NCSIM_HW_RX_VLAN: 802.1Q tags stripped.
  * @NCSIM_HW_RX_RING_FULL: frames dropped for want of a posted buffer.
  * @NCSIM_HW_RX_OVERSIZE: frames longer than the posted buffer, dropped.
@@ -123,6 +153,8 @@ enum ncsim_hw_rx_stat {
 	NCSIM_HW_RX_BYTES,
 	NCSIM_HW_RX_CSUM_OK,
 	NCSIM_HW_RX_CSUM_BAD,
+	NCSIM_HW_RX_TNL_CSUM_OK,
+	NCSIM_HW_RX_TNL_CSUM_BAD,
 	NCSIM_HW_RX_VLAN,
 	NCSIM_HW_RX_RING_FULL,
 	NCSIM_HW_RX_OVERSIZE,
@@ -195,6 +227,7 @@ typedef unsigned int (*ncsim_hw_room_t)(void *priv);
  *	tags and @mtu bytes are dropped. The driver writes it.
  * @wire: where frames go.
  * @room: flow control, or NULL for none.
+ * @ports: the port's UDP tunnel port tables, or NULL for none.
  * @wire_priv: @wire's and @room's argument.
  * @paused: the engine stopped before a descriptor for want of @room; the
  *	far end calls ncsim_hw_tx_process() again when it has freed room.
@@ -214,6 +247,7 @@ struct ncsim_hw_tx {
 	unsigned int mtu;
 	ncsim_hw_wire_t wire;
 	ncsim_hw_room_t room;
+	const struct ncsim_hw_tnl_ports *ports;
 	void *wire_priv;
 	bool paused;
 	u8 *frame;
@@ -262,7 +296,7 @@ struct ncsim_hw_rsc {
 	__be16 window;
 	u16 len;
 	u16 vlan;
-	u8 csum;
+	u16 csum;
 	u8 sta;
 };
 
@@ -276,6 +310,7 @@ struct ncsim_hw_rsc {
  *	stripped (within @caps->tag.kinds).
  * @rsc_kinds: register: the ``NETCX_TCP4``/``NETCX_TCP6`` kinds the
  *	coalescer takes (within @caps->rsc.l3).
+ * @ports: the port's UDP tunnel port tables, or NULL for none.
  * @rsc: the coalescer's context, written by the engine only.
  * @stats: &enum ncsim_hw_rx_stat counters, written by the engine only.
  * @syncp: guards @stats.
@@ -286,6 +321,7 @@ struct ncsim_hw_rx {
 	u32 csum_kinds;
 	u32 strip_kinds;
 	u32 rsc_kinds;
+	const struct ncsim_hw_tnl_ports *ports;
 	struct ncsim_hw_rsc rsc;
 	u64_stats_t stats[NCSIM_HW_RX_NSTATS];
 	struct u64_stats_sync syncp;
@@ -310,5 +346,25 @@ int ncsim_hw_rx_frame(struct ncsim_hw_rx *rx, const u8 *frame,
 bool ncsim_hw_rx_flush(struct ncsim_hw_rx *rx);
 int ncsim_hw_wire_corrupt(u8 *f, unsigned int len);
 void ncsim_hw_rx_read_stats(const struct ncsim_hw_rx *rx, u64 *vals);
+
+void ncsim_hw_tnl_port_set(struct ncsim_hw_tnl_ports *t, unsigned int table,
+			   unsigned int entry, __be16 port,
+			   enum netcx_encap encap);
+int ncsim_hw_tnl_port_find(const struct ncsim_hw_tnl_ports *t, u16 port);
+
+/* hw_tx.c, for the tunnel engine (hw_tnl.c) */
+void ncsim_hw_tx_count(struct ncsim_hw_tx *tx, enum ncsim_hw_tx_stat s,
+		       unsigned long n);
+int ncsim_hw_dma_read(const struct ncsim_txd *d, unsigned int off, void *to,
+		      unsigned int len);
+__wsum ncsim_hw_frame_sum(const struct ncsim_hw_frame *fr, unsigned int from);
+bool ncsim_hw_tx_fits(const struct ncsim_hw_tx *tx, const u8 *h,
+		      unsigned int avail, unsigned int len, bool vle);
+int ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, struct ncsim_hw_frame *fr, u8 *f,
+		     bool vle, u16 tci);
+
+/* hw_tnl.c */
+bool ncsim_hw_tnl_exec(struct ncsim_hw_tx *tx, const struct ncsim_txd *d,
+		       u16 cmd);
 
 #endif /* _NCSIM_HW_H */

@@ -323,7 +323,7 @@ end:
  * alone, for the engine to write back now.
  */
 bool ncsim_hw_rsc_open(struct ncsim_hw_rx *rx, struct ncsim_rxd *d,
-		       const struct ncsim_hw_rsc_seg *s, u8 csum)
+		       const struct ncsim_hw_rsc_seg *s, u16 csum)
 {
 	const u8 *th = s->hdr + s->l4;
 	struct ncsim_hw_rsc *c = &rx->rsc;

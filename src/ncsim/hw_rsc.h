@@ -51,7 +51,7 @@ int ncsim_hw_rsc_receive(struct ncsim_hw_rx *rx,
 			 const struct ncsim_hw_frame *fr,
 			 struct ncsim_hw_rsc_seg *seg);
 bool ncsim_hw_rsc_open(struct ncsim_hw_rx *rx, struct ncsim_rxd *d,
-		       const struct ncsim_hw_rsc_seg *seg, u8 csum);
+		       const struct ncsim_hw_rsc_seg *seg, u16 csum);
 void ncsim_hw_rsc_close(struct ncsim_hw_rx *rx, enum ncsim_hw_rx_stat why);
 
 #endif /* _NCSIM_HW_RSC_H */

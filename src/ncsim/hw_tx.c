@@ -23,7 +23,10 @@
  *   segment count): the payload is cut at the MSS but every segment
  *   carries the headers as posted: lengths, IPv4 ids, sequence numbers,
  *   flags and checksums unfixed;
- * - a tag the device cannot insert: the frame goes out untagged.
+ * - a tag the device cannot insert: the frame goes out untagged;
+ * - an encapsulated packet (TNL) on a device without a tunnel unit: sent
+ *   as posted, no checksum inserted; tunnel segmentation without the
+ *   engine: the TSE/USE bit is ignored; the rest, see hw_tnl.c.
  *
  * With flow control, the engine starts a descriptor only when the far end
  * has room for all its frames (or could never have more), else it stops
@@ -60,6 +63,9 @@ const char ncsim_hw_tx_stat_names[NCSIM_HW_TX_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_HW_TX_LSO_SEGS]		= "hw_tx_lso_segs",
 	[NCSIM_HW_TX_USO]		= "hw_tx_uso",
 	[NCSIM_HW_TX_USO_SEGS]		= "hw_tx_uso_segs",
+	[NCSIM_HW_TX_TNL_CSUM]		= "hw_tx_tnl_csum",
+	[NCSIM_HW_TX_TNL_GSO]		= "hw_tx_tnl_gso",
+	[NCSIM_HW_TX_TNL_GSO_SEGS]	= "hw_tx_tnl_gso_segs",
 	[NCSIM_HW_TX_VLAN]		= "hw_tx_vlan_insert",
 	[NCSIM_HW_TX_MTU_DROPS]		= "hw_wire_mtu_drops",
 	[NCSIM_HW_TX_NO_CARRIER]	= "hw_wire_no_carrier",
@@ -69,8 +75,8 @@ const char ncsim_hw_tx_stat_names[NCSIM_HW_TX_NSTATS][ETH_GSTRING_LEN] = {
 	[NCSIM_HW_TX_FAULT_DROPS]	= "hw_tx_fault_drops",
 };
 
-static void ncsim_hw_tx_count(struct ncsim_hw_tx *tx, enum ncsim_hw_tx_stat s,
-			      unsigned long n)
+void ncsim_hw_tx_count(struct ncsim_hw_tx *tx, enum ncsim_hw_tx_stat s,
+		       unsigned long n)
 {
 	u64_stats_update_begin(&tx->syncp);
 	u64_stats_add(&tx->stats[s], n);
@@ -84,8 +90,8 @@ static void ncsim_hw_tx_count(struct ncsim_hw_tx *tx, enum ncsim_hw_tx_stat s,
 #define NCSIM_HW_MAX_HDR	60
 
 /* The device's DMA read: @len bytes of the packet from @off. */
-static int ncsim_hw_dma_read(const struct ncsim_txd *d, unsigned int off,
-			     void *to, unsigned int len)
+int ncsim_hw_dma_read(const struct ncsim_txd *d, unsigned int off, void *to,
+		      unsigned int len)
 {
 	return skb_copy_bits(d->buf, off, to, len);
 }
@@ -95,8 +101,7 @@ static int ncsim_hw_dma_read(const struct ncsim_txd *d, unsigned int off,
  * the payload summed as the DMA engine reads it from the packet's buffers
  * (within them: ncsim_hw_tx_exec() checked the packet's length).
  */
-static __wsum ncsim_hw_frame_sum(const struct ncsim_hw_frame *fr,
-				 unsigned int from)
+__wsum ncsim_hw_frame_sum(const struct ncsim_hw_frame *fr, unsigned int from)
 {
 	__wsum sum = csum_partial(fr->hdr + from, fr->hlen - from, 0);
 
@@ -261,8 +266,8 @@ static bool ncsim_hw_tx_l4_csum(struct ncsim_hw_tx *tx,
  * Whether a frame of @len bytes, before a tag is inserted (@vle), fits the
  * wire MTU; its in-band tags are read from @h, @avail bytes long.
  */
-static bool ncsim_hw_tx_fits(const struct ncsim_hw_tx *tx, const u8 *h,
-			     unsigned int avail, unsigned int len, bool vle)
+bool ncsim_hw_tx_fits(const struct ncsim_hw_tx *tx, const u8 *h,
+		      unsigned int avail, unsigned int len, bool vle)
 {
 	unsigned int mtu = min(READ_ONCE(tx->mtu), tx->caps->max_mtu);
 	unsigned int l3, tags = ncsim_hw_tags(h, avail, &l3) + vle;
@@ -275,8 +280,8 @@ static bool ncsim_hw_tx_fits(const struct ncsim_hw_tx *tx, const u8 *h,
  * Puts the frame @fr, whose headers are in @f, on the wire, tagged with @tci
  * when @vle. Return: 0, or -EFAULT when its payload could not be read.
  */
-static int ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, struct ncsim_hw_frame *fr,
-			    u8 *f, bool vle, u16 tci)
+int ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, struct ncsim_hw_frame *fr, u8 *f,
+		     bool vle, u16 tci)
 {
 	unsigned int len;
 	int err;
@@ -512,7 +517,14 @@ static void ncsim_hw_tx_exec(struct ncsim_hw_tx *tx, const struct ncsim_txd *d)
 			ok = false;
 		}
 	}
-	if (cmd & NCSIM_TXD_CMD_SEG)
+	/* no tunnel unit: TNL is reserved, the rest names inner headers */
+	if (cmd & NCSIM_TXD_CMD_TNL && !caps->tnl.inner_l4) {
+		cmd &= NCSIM_TXD_CMD_VLE;
+		ok = false;
+	}
+	if (cmd & NCSIM_TXD_CMD_TNL)
+		ok &= ncsim_hw_tnl_exec(tx, d, cmd);
+	else if (cmd & NCSIM_TXD_CMD_SEG)
 		ok &= ncsim_hw_tx_segment(tx, d, cmd);
 	else
 		ok &= ncsim_hw_tx_whole(tx, d, cmd);

@@ -23,7 +23,7 @@ MODULE_PARM_DESC(pairs, "Number of port pairs to create at load (1-16, default 1
 
 char *ncsim_param_profile = "full";
 module_param_named(profile, ncsim_param_profile, charp, 0444);
-MODULE_PARM_DESC(profile, "Hardware profile: full, e1000, basic or none (default full)");
+MODULE_PARM_DESC(profile, "Hardware profile: full, e1000, basic, none, tnlcsum or tnlpartial (default full)");
 
 char *ncsim_param_keywords = "";
 module_param_named(keywords, ncsim_param_keywords, charp, 0444);
@@ -49,7 +49,7 @@ static int __init ncsim_init(void)
 	}
 	prof = ncsim_profile_find(ncsim_param_profile);
 	if (!prof) {
-		pr_err("ncsim: unknown profile \"%s\" (full, e1000, basic, none)\n",
+		pr_err("ncsim: unknown profile \"%s\" (full, e1000, basic, none, tnlcsum, tnlpartial)\n",
 		       ncsim_param_profile);
 		return -EINVAL;
 	}

@@ -75,6 +75,8 @@ extern const char ncsim_drv_stat_names[NCSIM_DRV_NSTATS][ETH_GSTRING_LEN];
  * @napi: runs the transmit engine, reaps its completions, receives.
  * @hw_tx: the simulated transmit engine and its ring.
  * @hw_rx: the simulated receive engine and its ring.
+ * @tnl_ports: the device's UDP tunnel port tables, which both engines read;
+ *	written by ops->tunnel_port under RTNL.
  * @tx_skb: the skb behind each transmit descriptor.
  * @tx_tail: transmit descriptors filled (ndo_start_xmit).
  * @tx_clean: transmit descriptors reaped (NAPI).
@@ -124,6 +126,7 @@ struct ncsim_port {
 	struct napi_struct napi;
 	struct ncsim_hw_tx hw_tx;
 	struct ncsim_hw_rx hw_rx;
+	struct ncsim_hw_tnl_ports tnl_ports;
 	struct sk_buff **tx_skb;
 	u32 tx_tail;
 	u32 tx_clean;

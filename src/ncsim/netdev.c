@@ -507,6 +507,28 @@ static int ncsim_offload_changed(struct net_device *dev, u32 active)
 	return 0;
 }
 
+/*
+ * An entry of a UDP tunnel port table changed: written into the device's
+ * tables, which keep it while the port is down. The engines read each
+ * entry whole: a packet in flight meets the old entry or the new one.
+ */
+static int ncsim_tunnel_port(struct net_device *dev, unsigned int table,
+			     unsigned int entry, __be16 port,
+			     enum netcx_encap encap)
+{
+	struct ncsim_port *p = netdev_priv(dev);
+
+	if (table >= NETCX_TNL_PORT_TABLES || entry >= NETCX_TNL_PORTS_MAX ||
+	    (port && encap != NETCX_ENCAP_VXLAN &&
+	     encap != NETCX_ENCAP_GENEVE)) {
+		netdev_err(dev, "tunnel port table %u entry %u: no such entry or encapsulation\n",
+			   table, entry);
+		return -EINVAL;
+	}
+	ncsim_hw_tnl_port_set(&p->tnl_ports, table, entry, port, encap);
+	return 0;
+}
+
 /* Transmit offloads are per descriptor: nothing to program. */
 static const struct netcx_adapter_ops ncsim_netcx_ops = {
 	.changed = {
@@ -514,6 +536,7 @@ static const struct netcx_adapter_ops ncsim_netcx_ops = {
 		[NETCX_OFFLOAD_VLAN_RX] = ncsim_offload_changed,
 		[NETCX_OFFLOAD_RSC] = ncsim_offload_changed,
 	},
+	.tunnel_port = ncsim_tunnel_port,
 };
 
 /*
@@ -595,6 +618,8 @@ struct ncsim_port *ncsim_port_create(struct device *parent,
 	err = ncsim_hw_rx_init(&port->hw_rx, caps, NCSIM_RX_RING);
 	if (err)
 		goto err_hw_tx;
+	port->hw_tx.ports = &port->tnl_ports;
+	port->hw_rx.ports = &port->tnl_ports;
 	err = -ENOMEM;
 	port->tx_skb = kcalloc(NCSIM_TX_RING, sizeof(*port->tx_skb), GFP_KERNEL);
 	if (!port->tx_skb)

@@ -13,33 +13,59 @@
 
 #include "ncsim.h"
 
+/* The silicon of the full profile, less its tunnel unit. */
+#define NCSIM_FULL_CAPS							\
+	.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },		\
+	.rx_csum = { .kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6 },		\
+	.lso = {							\
+		.l3 = NETCX_L3_ALL,					\
+		.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,			\
+		.max_size = 65536,					\
+		.min_segs = 2,						\
+	},								\
+	.uso = {							\
+		.l3 = NETCX_L3_ALL,					\
+		.l4 = NETCX_L4_UDP,					\
+		.max_size = 65536,					\
+		.min_segs = 2,						\
+	},								\
+	.rsc = {							\
+		.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,			\
+		.tcp_timestamp = true,					\
+		/* one buffer each: the driver's fragments */		\
+		.max_segs = MAX_SKB_FRAGS + 1,				\
+	},								\
+	.tag = { .kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN },		\
+	.max_mtu = 9000
+
+/* Every encapsulation over outer IPv4 and IPv6, options included. */
+#define NCSIM_TNL_OUTER {						\
+	[NETCX_ENCAP_VXLAN] = NETCX_L3_ALL,				\
+	[NETCX_ENCAP_GENEVE] = NETCX_L3_ALL,				\
+	[NETCX_ENCAP_GRE] = NETCX_L3_ALL,				\
+	[NETCX_ENCAP_IPXIP] = NETCX_L3_ALL,				\
+}
+
+/* The UDP tunnel port tables: 4 VXLAN or GENEVE ports, 2 VXLAN ones. */
+#define NCSIM_TNL_PORTS {						\
+	{ 4, BIT(NETCX_ENCAP_VXLAN) | BIT(NETCX_ENCAP_GENEVE) },	\
+	{ 2, BIT(NETCX_ENCAP_VXLAN) },					\
+}
+
 static const struct ncsim_profile ncsim_profiles[] = {
 	{
 		.name = "full",
 		.desc = "every netcx offload",
 		.caps = {
-			.tx_csum = { .l3 = NETCX_L3_ALL, .l4 = NETCX_L4_ALL },
-			.rx_csum = { .kinds = NETCX_KINDS_V4 | NETCX_KINDS_V6 },
-			.lso = {
-				.l3 = NETCX_L3_ALL,
-				.l4 = NETCX_L4_TCP | NETCX_L4_TCP_OPTS,
-				.max_size = 65536,
-				.min_segs = 2,
+			NCSIM_FULL_CAPS,
+			.tnl = {
+				.outer = NCSIM_TNL_OUTER,
+				.inner_l3 = NETCX_L3_ALL,
+				.inner_l4 = NETCX_L4_ALL,
+				.gso_l4 = NETCX_L4_ALL,
+				.outer_csum = true,
+				.ports = NCSIM_TNL_PORTS,
 			},
-			.uso = {
-				.l3 = NETCX_L3_ALL,
-				.l4 = NETCX_L4_UDP,
-				.max_size = 65536,
-				.min_segs = 2,
-			},
-			.rsc = {
-				.l3 = NETCX_L3_IPV4 | NETCX_L3_IPV6,
-				.tcp_timestamp = true,
-				/* one buffer each: the driver's fragments */
-				.max_segs = MAX_SKB_FRAGS + 1,
-			},
-			.tag = { .kinds = NETCX_TAG_PRIO | NETCX_TAG_VLAN },
-			.max_mtu = 9000,
 		},
 	},
 	{
@@ -82,6 +108,35 @@ static const struct ncsim_profile ncsim_profiles[] = {
 		.name = "none",
 		.desc = "no offloads",
 		.caps = { .max_mtu = ETH_DATA_LEN },
+	},
+	{
+		/* inner checksums on both paths; the stack segments tunnels */
+		.name = "tnlcsum",
+		.desc = "full, tunnel checksums without tunnel segmentation",
+		.caps = {
+			NCSIM_FULL_CAPS,
+			.tnl = {
+				.outer = NCSIM_TNL_OUTER,
+				.inner_l3 = NETCX_L3_ALL,
+				.inner_l4 = NETCX_L4_ALL,
+				.ports = NCSIM_TNL_PORTS,
+			},
+		},
+	},
+	{
+		/* the outer UDP and GRE checksums stay the stack's */
+		.name = "tnlpartial",
+		.desc = "full, tunnel segmentation without outer checksums (GSO_PARTIAL)",
+		.caps = {
+			NCSIM_FULL_CAPS,
+			.tnl = {
+				.outer = NCSIM_TNL_OUTER,
+				.inner_l3 = NETCX_L3_ALL,
+				.inner_l4 = NETCX_L4_ALL,
+				.gso_l4 = NETCX_L4_ALL,
+				.ports = NCSIM_TNL_PORTS,
+			},
+		},
 	},
 };
 
@@ -313,7 +368,8 @@ int ncsim_profile_caps(const struct ncsim_profile *profile,
  * @ad: the port's adapter, not yet committed.
  *
  * Declares each engine the silicon has, exactly as the engines enforce it,
- * and where the receive descriptor reports each checksum it verifies.
+ * and where the receive descriptor reports each checksum it verifies, an
+ * encapsulated frame's inner one included.
  *
  * Return: 0, or the first error of netcx_set_*_caps().
  */
@@ -333,6 +389,16 @@ int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
 	if (rx.kinds & (NETCX_UDP4 | NETCX_UDP6))
 		rx.status.udp = (struct netcx_rx_csum_bits){
 			NCSIM_RXD_CS_UDPCS, NCSIM_RXD_CS_L4E };
+	/* and the inner one of an encapsulated frame */
+	if (caps->tnl.inner_l4 && rx.kinds &
+	    (NETCX_TCP4 | NETCX_UDP4 | NETCX_TCP6 | NETCX_UDP6)) {
+		rx.status.inner = (struct netcx_rx_csum_bits){
+			NCSIM_RXD_CS_ITCPCS | NCSIM_RXD_CS_IUDPCS,
+			NCSIM_RXD_CS_IL4E };
+		rx.status.inner_tcp = NCSIM_RXD_CS_ITCPCS;
+		rx.status.inner_ipv6 = NCSIM_RXD_CS_IIP6;
+		rx.status.inner_level = NCSIM_RXD_CS_ILVL;
+	}
 
 	if (caps->tx_csum.l3 || caps->tx_csum.l4)
 		err = netcx_set_tx_csum_caps(ad, &caps->tx_csum);
@@ -346,5 +412,7 @@ int ncsim_profile_declare(const struct ncsim_hw_caps *caps,
 		err = netcx_set_rsc_caps(ad, &caps->rsc);
 	if (!err && caps->tag.kinds)
 		err = netcx_set_ieee8021q_caps(ad, &caps->tag);
+	if (!err && caps->tnl.inner_l4)
+		err = netcx_set_tunnel_caps(ad, &caps->tnl);
 	return err;
 }

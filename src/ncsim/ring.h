@@ -34,6 +34,15 @@ struct sk_buff;
  * - ``VLE``: insert an 802.1Q tag with TCI ``vlan`` after the MAC
  *   addresses; offsets in the descriptor do not count it.
  * - ``IP6``: the IP header is IPv6 (else IPv4).
+ * - ``TNL``: an encapsulated packet of encapsulation ``tnl`` - 1
+ *   (&enum netcx_encap), its outer IP header at ``maclen``, its outer
+ *   UDP, GRE or inner IP header at ``l4_off``, its inner IP header at
+ *   ``il3_off`` and inner transport header at ``il4_off``: ``IPCS``,
+ *   ``L4CS``, ``TSE``, ``USE``, ``TCP`` and ``UDP`` then name the inner
+ *   headers (``cso`` counts from ``il4_off``), ``IIP6`` says the inner IP
+ *   header is IPv6; ``OIPCS`` inserts the outer IPv4 header checksum and
+ *   ``OCS`` the outer UDP or GRE checksum, of every segment with
+ *   ``TSE``/``USE`` (see hw_tnl.c).
  *
  * A descriptor asking for what the device cannot do is executed as the
  * silicon would (see hw_tx.c) and counted as a capability violation.
@@ -46,6 +55,10 @@ struct sk_buff;
 #define NCSIM_TXD_CMD_IP6	BIT(5)
 #define NCSIM_TXD_CMD_TCP	BIT(6)
 #define NCSIM_TXD_CMD_UDP	BIT(7)
+#define NCSIM_TXD_CMD_TNL	BIT(8)
+#define NCSIM_TXD_CMD_IIP6	BIT(9)
+#define NCSIM_TXD_CMD_OCS	BIT(10)
+#define NCSIM_TXD_CMD_OIPCS	BIT(11)
 
 #define NCSIM_TXD_STA_DD	BIT(0)	/* descriptor done */
 
@@ -62,6 +75,10 @@ struct sk_buff;
  * @mss: TSE/USE: payload bytes per segment.
  * @vlan: VLE: the tag control information to insert.
  * @sta: written back by the device: %NCSIM_TXD_STA_DD.
+ * @tnl: TNL: &enum netcx_encap + 1.
+ * @il3_off: TNL: bytes before the inner IP header.
+ * @il4_off: TNL: bytes before the inner transport header (CSS for the
+ *	generic engine).
  */
 struct ncsim_txd {
 	const struct sk_buff *buf;
@@ -74,6 +91,9 @@ struct ncsim_txd {
 	u16 mss;
 	u16 vlan;
 	u16 sta;
+	u8 tnl;
+	u16 il3_off;
+	u16 il4_off;
 };
 
 /**
@@ -114,6 +134,11 @@ struct ncsim_tx_ring {
 #define NCSIM_RXD_CS_TCPCS	BIT(2)
 #define NCSIM_RXD_CS_UDPCS	BIT(3)
 #define NCSIM_RXD_CS_L4E	BIT(4)
+#define NCSIM_RXD_CS_ITCPCS	BIT(5)
+#define NCSIM_RXD_CS_IUDPCS	BIT(6)
+#define NCSIM_RXD_CS_IL4E	BIT(7)
+#define NCSIM_RXD_CS_IIP6	BIT(8)
+#define NCSIM_RXD_CS_ILVL	BIT(9)
 
 #define NCSIM_RXD_STA_DD	BIT(0)	/* descriptor done */
 #define NCSIM_RXD_STA_VP	BIT(1)	/* an 802.1Q tag was stripped into vlan */
@@ -137,7 +162,7 @@ struct ncsim_rxd {
 	u16 buf_len;
 	u16 len;
 	u16 vlan;
-	u8 csum;
+	u16 csum;
 	u8 sta;
 	u16 rsc_segs;
 	u16 rsc_mss;

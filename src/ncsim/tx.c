@@ -53,6 +53,14 @@ static u16 ncsim_txd_cmd(const struct netcx_tx_desc *desc)
 		cmd |= NCSIM_TXD_CMD_VLE;
 	if (f & NETCX_TXD_IPV6)
 		cmd |= NCSIM_TXD_CMD_IP6;
+	if (f & NETCX_TXD_TNL)
+		cmd |= NCSIM_TXD_CMD_TNL;
+	if (f & NETCX_TXD_IIPV6)
+		cmd |= NCSIM_TXD_CMD_IIP6;
+	if (f & NETCX_TXD_OUTER_CSUM)
+		cmd |= NCSIM_TXD_CMD_OCS;
+	if (f & NETCX_TXD_OUTER_IPV4_CSUM)
+		cmd |= NCSIM_TXD_CMD_OIPCS;
 	if (desc->l4_proto == IPPROTO_TCP)
 		cmd |= NCSIM_TXD_CMD_TCP;
 	else if (desc->l4_proto == IPPROTO_UDP)
@@ -83,6 +91,9 @@ static void ncsim_tx_post(struct ncsim_port *port, struct sk_buff *skb,
 	d->hdr_len = desc->hdr_len;
 	d->mss = desc->mss;
 	d->vlan = desc->vlan_tci;
+	d->tnl = desc->tnl;
+	d->il3_off = desc->il3_offset;
+	d->il4_off = desc->il4_offset;
 	d->sta = 0;
 	port->tx_skb[i] = skb;
 	netdev_sent_queue(port->dev, skb->len);
