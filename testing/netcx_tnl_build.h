@@ -445,8 +445,9 @@ static inline struct sk_buff *tt_skb(struct kunit *test,
 		if (p->iproto == IPPROTO_UDP)	/* the whole length */
 			tb_put16(buf + p->ith + 4, l4len);
 	}
+	/* ICMP has no pseudo-header: the field starts at 0 */
 	if (csum)
-		tb_put16(buf + p->icheck,
+		tb_put16(buf + p->icheck, p->iproto == IPPROTO_ICMP ? 0 :
 			 tb_fold(tb_pseudo_sum(buf + p->inh, p->iproto,
 					       l4len)));
 	if (o->mss && !o->partial && p->ocheck)

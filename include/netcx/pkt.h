@@ -110,6 +110,45 @@ static inline unsigned int netcx_pkt_hdr_len(const struct netcx_pkt_layout *lay)
 
 int netcx_pkt_walk(const struct sk_buff *skb, struct netcx_pkt_layout *lay);
 
+/**
+ * enum netcx_pkt_encap - the encapsulations netcx_pkt_walk_tnl() knows
+ * @NETCX_PKT_ENCAP_VXLAN: VXLAN: outer UDP, 8 bytes, inner Ethernet.
+ * @NETCX_PKT_ENCAP_GENEVE: GENEVE: outer UDP, 8 bytes and options, inner
+ *	Ethernet or IP.
+ * @NETCX_PKT_ENCAP_GRE: GRE: IP protocol 47, 4 bytes and the C/K/S fields,
+ *	inner Ethernet (0x6558) or IP.
+ * @NETCX_PKT_ENCAP_IPXIP: IPv4 or IPv6 in IP (protocol 4 or 41).
+ *
+ * The same values as the core's &enum netcx_encap.
+ */
+enum netcx_pkt_encap {
+	NETCX_PKT_ENCAP_VXLAN,
+	NETCX_PKT_ENCAP_GENEVE,
+	NETCX_PKT_ENCAP_GRE,
+	NETCX_PKT_ENCAP_IPXIP,
+};
+
+/**
+ * struct netcx_pkt_tnl - where the headers of an encapsulated packet are
+ * @outer: the outer headers, as netcx_pkt_walk() fills them (@l4 is
+ *	%NETCX_PKT_L4_UDP for VXLAN and GENEVE, else %NETCX_PKT_L4_OTHER).
+ * @inner: the inner IP and transport headers, offsets counted from the
+ *	outer frame's first byte (@l2_len: the inner IP header's offset;
+ *	@tags: in-band tags of an inner Ethernet header).
+ * @encap: &enum netcx_pkt_encap.
+ * @outer_csum: the outer UDP checksum is not 0, or GRE has its C flag.
+ */
+struct netcx_pkt_tnl {
+	struct netcx_pkt_layout outer;
+	struct netcx_pkt_layout inner;
+	u8 encap;
+	u8 outer_csum;
+};
+
+int netcx_pkt_walk_tnl(const struct sk_buff *skb, struct netcx_pkt_tnl *t,
+		       int (*port_encap)(const void *ctx, __be16 port),
+		       const void *ctx);
+
 int netcx_pkt_checksum(struct sk_buff *skb);
 struct sk_buff *netcx_pkt_segment(struct sk_buff *skb,
 				  netdev_features_t features);

@@ -113,8 +113,8 @@ static bool netcx_covers(u32 have, u32 want, bool any)
  * none is): inactive when permitted, kind_disabled when declared,
  * unsupported otherwise.
  */
-static u8 netcx_why_kinds(const struct netcx_adapter *ad,
-			  enum netcx_offload off, u32 need, u32 act, bool any)
+u8 netcx_why_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
+		   u32 need, u32 act, bool any)
 {
 	u32 missing = need & ~act;
 
@@ -312,6 +312,7 @@ void netcx_plan_compile(struct netcx_adapter *ad)
 {
 	memset(ad->plan.csum, 0, sizeof(ad->plan.csum));
 	memset(ad->plan.gso, 0, sizeof(ad->plan.gso));
+	ad->plan.tnl = !!(ad->declared & BIT(NETCX_OFFLOAD_TNL_CSUM));
 	netcx_compile_csum(ad);
 	netcx_compile_gso(ad);
 	netcx_compile_vlan(ad);
@@ -350,6 +351,30 @@ static void netcx_plan_offloads(const struct netcx_plan *plan,
 }
 
 /**
+ * netcx_plan_vlan() - why an skb's out-of-band tag is inserted in software
+ * @plan: the adapter's plan.
+ * @skb: the packet.
+ * @features: the features that say what is active (dev->features).
+ *
+ * Return: &enum netcx_why, %NETCX_WHY_NONE when the hardware inserts the
+ * tag or there is none.
+ */
+u8 netcx_plan_vlan(const struct netcx_plan *plan, const struct sk_buff *skb,
+		   netdev_features_t features)
+{
+	u16 tci;
+
+	if (!skb_vlan_tag_present(skb))
+		return NETCX_WHY_NONE;
+	if (skb->vlan_proto != htons(ETH_P_8021Q))
+		return NETCX_WHY_UNSUPPORTED;
+	tci = skb_vlan_tag_get(skb);
+	return plan->vlan_why[(tci & VLAN_VID_MASK ? 1 : 0) |
+			      (tci & VLAN_PRIO_MASK ? 2 : 0)]
+			     [features & NETIF_F_HW_VLAN_CTAG_TX ? 1 : 0];
+}
+
+/**
  * netcx_plan_decide() - the per-packet transmit decision, reasons named
  * @plan: the adapter's plan.
  * @skb: the packet, as in ndo_start_xmit(); not changed.
@@ -378,19 +403,9 @@ bool netcx_plan_decide(const struct netcx_plan *plan, struct sk_buff *skb,
 	if (desc)
 		netcx_tx_desc_clear(desc);
 
-	if (skb_vlan_tag_present(skb)) {
-		u16 tci = skb_vlan_tag_get(skb);
-		unsigned int tag = (tci & VLAN_VID_MASK ? 1 : 0) |
-				   (tci & VLAN_PRIO_MASK ? 2 : 0);
-
-		if (skb->vlan_proto != htons(ETH_P_8021Q))
-			v->vlan_why = NETCX_WHY_UNSUPPORTED;
-		else
-			v->vlan_why = plan->vlan_why[tag]
-				[features & NETIF_F_HW_VLAN_CTAG_TX ? 1 : 0];
-		if (v->vlan_why)
-			push = VLAN_HLEN;
-	}
+	v->vlan_why = netcx_plan_vlan(plan, skb, features);
+	if (v->vlan_why)
+		push = VLAN_HLEN;
 	if (lay)
 		netcx_plan_offloads(plan, skb, lay, features, push, v, desc);
 	/* the tag the hardware inserts, whatever else it does */

@@ -27,6 +27,10 @@ struct netcx_adapter;
 #define NETCX_GSO_TCP	(SKB_GSO_TCPV4 | SKB_GSO_TCPV6 | SKB_GSO_DODGY | \
 			 SKB_GSO_TCP_ECN | SKB_GSO_TCP_FIXEDID)
 #define NETCX_GSO_UDP	(SKB_GSO_UDP_L4 | SKB_GSO_DODGY)
+/* The tunnel GSO types: a GSO skb with one of them takes the tunnel path. */
+#define NETCX_GSO_TNL	(SKB_GSO_UDP_TUNNEL | SKB_GSO_UDP_TUNNEL_CSUM | \
+			 SKB_GSO_GRE | SKB_GSO_GRE_CSUM | SKB_GSO_IPXIP4 | \
+			 SKB_GSO_IPXIP6)
 
 /* The farthest transport header a packet of the fast walk has. */
 #define NETCX_FAST_L4_MAX	(ETH_HLEN + 60)
@@ -123,6 +127,8 @@ struct netcx_tx_rule {
  *	hardware does not insert it (%NETCX_WHY_NONE: it does).
  * @kinds: per offload, the feature bits that switch kinds on and the
  *	permitted kinds each covers (netcx_kinds()).
+ * @tnl: the device declared tunnel offloads: encapsulated packets take the
+ *	tunnel decision (tnl_xmit.c).
  *
  * Read by the transmit and receive paths and netcx_active(), without a
  * lock; written at commit, before the device is registered, and by
@@ -139,23 +145,31 @@ struct netcx_plan {
 		netdev_features_t feature;
 		u32 kinds;
 	} kinds[NETCX_OFFLOAD_MAX][NETCX_MAP_ROWS];
+	bool tnl;
 };
 
 void netcx_plan_compile(struct netcx_adapter *ad);
 u8 netcx_plan_why(const struct netcx_tx_rule *r, u32 fail);
+u8 netcx_why_kinds(const struct netcx_adapter *ad, enum netcx_offload off,
+		   u32 need, u32 act, bool any);
+u8 netcx_plan_vlan(const struct netcx_plan *plan, const struct sk_buff *skb,
+		   netdev_features_t features);
 
 /**
  * struct netcx_tx_verdict - what the hardware may do for one packet
  * @segs: for a GSO skb, the segments it yields (from its length, not from
  *	gso_segs, which an untrusted sender sets).
- * @gso_off: for a GSO skb, %NETCX_OFFLOAD_LSO or %NETCX_OFFLOAD_USO;
- *	%NETCX_OFFLOAD_MAX for another GSO type (tunnels, SCTP, ...).
+ * @gso_off: for a GSO skb, %NETCX_OFFLOAD_LSO or %NETCX_OFFLOAD_USO, or
+ *	from the tunnel decision %NETCX_OFFLOAD_TNL_GSO; %NETCX_OFFLOAD_MAX
+ *	for another GSO type (tunnels on a device without them, SCTP, ...).
  * @gso_why: for a GSO skb, &enum netcx_why segmentation is software.
  * @csum_why: &enum netcx_why the checksum is software: of the packet, or
  *	for a GSO skb segmented in software, of each segment. Not decided
  *	(0) when the hardware segments.
  * @vlan_why: &enum netcx_why the out-of-band 802.1Q tag is inserted in
  *	software.
+ * @tnl: the tunnel decision made it (netcx_plan_decide_tnl()): the
+ *	checksum is the inner one, counted in the ``tx_tnl_*`` counters.
  */
 struct netcx_tx_verdict {
 	u32 segs;
@@ -163,6 +177,7 @@ struct netcx_tx_verdict {
 	u8 gso_why;
 	u8 csum_why;
 	u8 vlan_why;
+	u8 tnl;
 };
 
 /* The checksum a %CHECKSUM_PARTIAL skb asks for lies inside the packet. */
@@ -314,6 +329,9 @@ static __always_inline void netcx_tx_desc_clear(struct netcx_tx_desc *desc)
 	desc->segs = 0;
 	desc->vlan_tci = 0;
 	desc->l4_proto = 0;
+	desc->tnl = 0;
+	desc->il3_offset = 0;
+	desc->il4_offset = 0;
 }
 
 /*
@@ -441,5 +459,27 @@ bool netcx_plan_decide(const struct netcx_plan *plan, struct sk_buff *skb,
 		       const struct netcx_pkt_layout *lay,
 		       netdev_features_t features, struct netcx_tx_verdict *v,
 		       struct netcx_tx_desc *desc);
+
+/*
+ * Whether @skb takes the tunnel decision (netcx_plan_decide_tnl()) on a
+ * device that declared tunnel offloads (@plan->tnl): an encapsulated GSO
+ * skb of a tunnel GSO type, or an encapsulated %CHECKSUM_PARTIAL one whose
+ * checksum is the inner transport header's. Any other encapsulated packet
+ * (its outer UDP checksum asked for, say) is decided as a plain one.
+ */
+static __always_inline bool netcx_tnl_taken(const struct netcx_plan *plan,
+					    const struct sk_buff *skb)
+{
+	if (!skb->encapsulation || !plan->tnl)
+		return false;
+	if (skb_is_gso(skb))
+		return skb_shinfo(skb)->gso_type & NETCX_GSO_TNL;
+	return skb->ip_summed == CHECKSUM_PARTIAL &&
+	       skb_checksum_start_offset(skb) == skb_inner_transport_offset(skb);
+}
+
+int netcx_plan_decide_tnl(const struct netcx_adapter *ad, struct sk_buff *skb,
+			  netdev_features_t features, bool stack,
+			  struct netcx_tx_verdict *v, struct netcx_tx_desc *desc);
 
 #endif /* _NETCX_CORE_PLAN_H */

@@ -28,9 +28,11 @@
  *	(the frames handed over as coalesced by netcx_rx_rsc(), their bytes
  *	and the segments they were coalesced from).
  * @tx: the transmit statistics; netcx sets ``needs-csum`` (packets and
- *	hardware GSO segments whose checksum the hardware computes),
+ *	hardware GSO segments whose checksum the hardware computes, the
+ *	inner one of an encapsulated packet included),
  *	``hw-gso-packets`` and ``hw-gso-wire-packets`` (GSO skbs the
- *	hardware segments, and their segments).
+ *	hardware segments, and their segments, tunnel segmentation
+ *	included: the kernel defines them per packet, not per kind).
  *
  * For a driver whose own &struct netdev_stat_ops reports per queue: call
  * it from its get_base_stats. A driver without stat_ops gets netcx's own
@@ -54,10 +56,13 @@ void netcx_qstats_base(struct netcx_adapter *ad,
 	rx->hw_gro_bytes = r[NETCX_RX_RSC_BYTES];
 	rx->hw_gro_wire_packets = r[NETCX_RX_RSC_SEGMENTS];
 	tx->needs_csum = t[NETCX_TX_CSUM_HW] + t[NETCX_TX_LSO_HW_SEGS] +
-			 t[NETCX_TX_USO_HW_SEGS];
-	tx->hw_gso_packets = t[NETCX_TX_LSO_HW] + t[NETCX_TX_USO_HW];
+			 t[NETCX_TX_USO_HW_SEGS] + t[NETCX_TX_TNL_CSUM_HW] +
+			 t[NETCX_TX_TNL_GSO_HW_SEGS];
+	tx->hw_gso_packets = t[NETCX_TX_LSO_HW] + t[NETCX_TX_USO_HW] +
+			     t[NETCX_TX_TNL_GSO_HW];
 	tx->hw_gso_wire_packets = t[NETCX_TX_LSO_HW_SEGS] +
-				  t[NETCX_TX_USO_HW_SEGS];
+				  t[NETCX_TX_USO_HW_SEGS] +
+				  t[NETCX_TX_TNL_GSO_HW_SEGS];
 }
 EXPORT_SYMBOL_NS_GPL(netcx_qstats_base, NETCX_NS);
 

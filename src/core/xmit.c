@@ -57,6 +57,18 @@ static void netcx_count_gso(struct netcx_adapter *ad, u8 off, bool hw,
 		netcx_count_tx(ad, hw ? NETCX_TX_LSO_HW : NETCX_TX_LSO_SW, why, 1);
 	else if (off == NETCX_OFFLOAD_USO)
 		netcx_count_tx(ad, hw ? NETCX_TX_USO_HW : NETCX_TX_USO_SW, why, 1);
+	else if (off == NETCX_OFFLOAD_TNL_GSO)
+		netcx_count_tx(ad, hw ? NETCX_TX_TNL_GSO_HW : NETCX_TX_TNL_GSO_SW,
+			       why, 1);
+}
+
+/* The checksum counter of a verdict: the inner one's for a tunnel. */
+static enum netcx_tx_stat netcx_csum_stat(const struct netcx_tx_verdict *v,
+					  bool hw)
+{
+	if (v->tnl)
+		return hw ? NETCX_TX_TNL_CSUM_HW : NETCX_TX_TNL_CSUM_SW;
+	return hw ? NETCX_TX_CSUM_HW : NETCX_TX_CSUM_SW;
 }
 
 /*
@@ -78,14 +90,16 @@ static void netcx_count_stack(struct netcx_adapter *ad, struct sk_buff *skb,
 		netcx_count_tx(ad, NETCX_TX_VLAN_SW, v->vlan_why, 1);
 	if (!skb_is_gso(skb)) {
 		if (v->csum_why)
-			netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, 1);
+			netcx_count_tx(ad, netcx_csum_stat(v, false),
+				       v->csum_why, 1);
 		return;
 	}
 	if (!netcx_stack_segments(skb, v) || v->gso_off == NETCX_OFFLOAD_MAX)
 		return;
 	netcx_count_gso(ad, v->gso_off, false, v->gso_why);
 	if (v->csum_why)
-		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
+		netcx_count_tx(ad, netcx_csum_stat(v, false), v->csum_why,
+			       v->segs);
 }
 
 /*
@@ -98,16 +112,25 @@ static noinline netdev_features_t
 netcx_features_check_slow(struct netcx_adapter *ad, struct sk_buff *skb,
 			  netdev_features_t features)
 {
+	netdev_features_t dev_features = READ_ONCE(ad->dev->features);
 	struct netcx_pkt_layout lay;
 	struct netcx_tx_verdict v;
 	int ret;
 
+	if (netcx_tnl_taken(&ad->plan, skb)) {
+		if (netcx_plan_decide_tnl(ad, skb, dev_features, true, &v,
+					  NULL) ||
+		    !(v.vlan_why || v.gso_why || v.csum_why))
+			return features;
+		goto decided;
+	}
 	ret = netcx_tx_walk(skb, &lay);
 	if (ret < 0)
 		return features;
 	if (!netcx_plan_decide(&ad->plan, skb, ret ? NULL : &lay,
-			       READ_ONCE(ad->dev->features), &v, NULL))
+			       dev_features, &v, NULL))
 		return features;
+decided:
 	if (v.vlan_why)
 		features &= ~(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_STAG_TX);
 	if (netcx_stack_segments(skb, &v))
@@ -142,6 +165,9 @@ __netcx_features_check(struct netcx_adapter *ad, struct net_device *dev,
 	/* nothing asked; or malformed (netcx_tx_prepare() drops it) */
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return features;
+	/* an encapsulated packet, on a device with tunnel offloads */
+	if (unlikely(skb->encapsulation) && ad->plan.tnl)
+		return netcx_features_check_slow(ad, skb, features);
 	if (likely(__netcx_pkt_walk_fast(skb, &lay, false) &&
 		   !netcx_plan_takes(&ad->plan, skb, &lay,
 				     READ_ONCE(dev->features), NULL)))
@@ -220,9 +246,13 @@ static int netcx_tx_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 	netdev_features_t keep = features & NETIF_F_SG;
 	struct sk_buff *segs;
 
-	/* segments stay CHECKSUM_PARTIAL where the hardware can sum them */
+	/*
+	 * Segments stay CHECKSUM_PARTIAL where the hardware can sum them;
+	 * a tunnel's inner segmentation masks them with hw_enc_features,
+	 * which has the device's own checksum bits.
+	 */
 	if (!v->csum_why)
-		keep |= NETIF_F_HW_CSUM;
+		keep |= v->tnl ? features & NETIF_F_CSUM_MASK : NETIF_F_HW_CSUM;
 	segs = netcx_pkt_segment(*pskb, keep);
 	if (IS_ERR(segs))
 		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, PTR_ERR(segs));
@@ -232,19 +262,21 @@ static int netcx_tx_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 		return NETCX_TX_SEGMENTED;
 	netcx_count_gso(ad, v->gso_off, false, v->gso_why);
 	if (v->csum_why)
-		netcx_count_tx(ad, NETCX_TX_CSUM_SW, v->csum_why, v->segs);
+		netcx_count_tx(ad, netcx_csum_stat(v, false), v->csum_why,
+			       v->segs);
 	return NETCX_TX_SEGMENTED;
 }
 
+/* The checksum in software, counted in @stat with @why. */
 static int netcx_tx_checksum(struct netcx_adapter *ad, struct sk_buff **pskb,
-			     u8 why)
+			     enum netcx_tx_stat stat, u8 why)
 {
 	int err;
 
 	err = netcx_pkt_checksum(*pskb);
 	if (err)
 		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, err);
-	netcx_count_tx(ad, NETCX_TX_CSUM_SW, why, 1);
+	netcx_count_tx(ad, stat, why, 1);
 	return 0;
 }
 
@@ -260,13 +292,14 @@ static int netcx_tx_one_segment(struct netcx_adapter *ad, struct sk_buff **pskb,
 
 	netcx_count_gso(ad, v->gso_off, false, v->gso_why);
 	if (!v->csum_why) {
-		netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+		netcx_count_tx(ad, netcx_csum_stat(v, true), NETCX_WHY_NONE, 1);
 		return 0;
 	}
 	if (skb_unclone(skb, GFP_ATOMIC))
 		return netcx_tx_drop(ad, pskb, NETCX_WHY_NONE, -ENOMEM);
 	skb_gso_reset(skb);
-	return netcx_tx_checksum(ad, pskb, v->csum_why);
+	return netcx_tx_checksum(ad, pskb, netcx_csum_stat(v, false),
+				 v->csum_why);
 }
 
 /*
@@ -330,6 +363,14 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	struct sk_buff *skb = *pskb;
 	int ret = 0;
 
+	if (!lay && netcx_tnl_taken(&ad->plan, skb)) {
+		ret = netcx_plan_decide_tnl(ad, skb, features, false, &v, desc);
+		if (ret < 0) {
+			netcx_tx_desc_clear(desc);
+			return netcx_tx_drop(ad, pskb, NETCX_WHY_MALFORMED, ret);
+		}
+		goto decided;
+	}
 	if (!lay) {
 		ret = netcx_tx_walk(skb, &walked);
 		if (ret < 0) {
@@ -339,6 +380,7 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 		lay = ret ? NULL : &walked;
 	}
 	netcx_plan_decide(&ad->plan, skb, lay, features, &v, desc);
+decided:
 
 	if (v.vlan_why) {
 		skb = __vlan_hwaccel_push_inside(*pskb);
@@ -352,6 +394,12 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	skb = *pskb;
 
 	if (skb_is_gso(skb)) {
+		if (!v.gso_why && v.tnl) {
+			netcx_count_gso(ad, v.gso_off, true, NETCX_WHY_NONE);
+			netcx_count_tx(ad, NETCX_TX_TNL_GSO_HW_SEGS,
+				       NETCX_WHY_NONE, desc->segs);
+			return 0;
+		}
 		if (!v.gso_why)
 			return netcx_tx_gso_hw(ad, pskb, desc, v.gso_off);
 		if (v.segs < 2 && v.gso_off != NETCX_OFFLOAD_MAX)
@@ -362,8 +410,9 @@ static noinline int netcx_tx_prepare_slow(struct netcx_adapter *ad,
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return 0;
 	if (v.csum_why)
-		return netcx_tx_checksum(ad, pskb, v.csum_why);
-	netcx_count_tx(ad, NETCX_TX_CSUM_HW, NETCX_WHY_NONE, 1);
+		return netcx_tx_checksum(ad, pskb, netcx_csum_stat(&v, false),
+					 v.csum_why);
+	netcx_count_tx(ad, netcx_csum_stat(&v, true), NETCX_WHY_NONE, 1);
 	return 0;
 }
 
@@ -417,6 +466,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 		return 0;
 	}
 	if (skb->ip_summed != CHECKSUM_PARTIAL || skb_vlan_tag_present(skb) ||
+	    unlikely(skb->encapsulation && ad->plan.tnl) ||
 	    !netcx_pkt_walk_fast(skb, &lay))
 		return netcx_tx_prepare_slow(ad, pskb, desc, NULL);
 	/* netcx_tx_walk()'s check of the walked packet */
@@ -427,7 +477,7 @@ int netcx_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
 	if (unlikely(fail)) {
 		/* only the checksum's kind is off: the reason is the rule's */
 		if (fail == NETCX_FAIL_KIND && !skb_is_gso(skb))
-			return netcx_tx_checksum(ad, pskb,
+			return netcx_tx_checksum(ad, pskb, NETCX_TX_CSUM_SW,
 				netcx_plan_csum_rule(&ad->plan, skb, &lay,
 						     netcx_class_of(&lay))->off_why);
 		return netcx_tx_prepare_slow(ad, pskb, desc, &lay);

@@ -22,7 +22,7 @@
 static int netcx_pkt_l2(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
 			__be16 *proto)
 {
-	unsigned int off = offsetof(struct ethhdr, h_proto);
+	unsigned int off = lay->l2_len + offsetof(struct ethhdr, h_proto);
 	__be16 _type, *type;
 
 	for (;;) {
@@ -192,7 +192,8 @@ static int netcx_pkt_l4(const struct sk_buff *skb, struct netcx_pkt_layout *lay,
  * after it (Ethernet padding) are allowed. IPv6 extension headers and
  * "no next header" are left to ipv6_skip_exthdr(), which fails on a chain
  * that ends in "no next header" after extension headers; such packets get
- * -EBADMSG. Only the outer headers of an encapsulated packet are walked.
+ * -EBADMSG. Only the outer headers of an encapsulated packet are walked
+ * (netcx_pkt_walk_tnl() walks the inner ones too).
  *
  * Return: 0 with @lay filled, or a negative errno with @lay undefined:
  * -EINVAL when a field holds a value no valid packet has: an IP version
@@ -213,21 +214,26 @@ int netcx_pkt_walk(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
 }
 EXPORT_SYMBOL_NS_GPL(netcx_pkt_walk, NETCX_NS);
 
-/* netcx_pkt_walk() for any packet, through skb_header_pointer(). */
-int netcx_pkt_walk_slow(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
+/*
+ * The walk from @start: an Ethernet header there when @type is 0, else an
+ * IP header of EtherType @type. Offsets in @lay count from the skb's first
+ * byte, so that the inner headers of an encapsulated packet are walked by
+ * the same code as the outer ones.
+ */
+static int netcx_pkt_walk_at(const struct sk_buff *skb,
+			     struct netcx_pkt_layout *lay, unsigned int start,
+			     __be16 type)
 {
 	unsigned int end = skb->len;
-	__be16 type;
 	int proto;
 	int err;
 
-	*lay = (struct netcx_pkt_layout){};
-	if (skb_vlan_tag_present(skb))
-		lay->flags |= NETCX_PKT_VLAN_HW;
-
-	err = netcx_pkt_l2(skb, lay, &type);
-	if (err)
-		return err;
+	*lay = (struct netcx_pkt_layout){ .l2_len = start };
+	if (!type) {
+		err = netcx_pkt_l2(skb, lay, &type);
+		if (err)
+			return err;
+	}
 
 	switch (type) {
 	case htons(ETH_P_IP):
@@ -248,3 +254,191 @@ int netcx_pkt_walk_slow(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
 
 	return skb_is_gso(skb) ? netcx_pkt_walk_gso(skb, lay) : 0;
 }
+
+/* netcx_pkt_walk() for any packet, through skb_header_pointer(). */
+int netcx_pkt_walk_slow(const struct sk_buff *skb, struct netcx_pkt_layout *lay)
+{
+	int err = netcx_pkt_walk_at(skb, lay, 0, 0);
+
+	if (!err && skb_vlan_tag_present(skb))
+		lay->flags |= NETCX_PKT_VLAN_HW;
+	return err;
+}
+
+/* The IP protocol after the outer IP header (and IPv6 extension headers). */
+static int netcx_pkt_ip_proto(const struct sk_buff *skb,
+			      const struct netcx_pkt_layout *lay)
+{
+	unsigned int off = lay->l2_len;
+	__be16 frag_off;
+	u8 _p, *p;
+	int ret;
+
+	if (lay->l3 == NETCX_PKT_L3_IPV4) {
+		p = skb_header_pointer(skb, off + offsetof(struct iphdr, protocol),
+				       1, &_p);
+		return p ? *p : -EBADMSG;
+	}
+	p = skb_header_pointer(skb, off + offsetof(struct ipv6hdr, nexthdr), 1,
+			       &_p);
+	if (!p)
+		return -EBADMSG;
+	_p = *p;
+	if (!(lay->flags & NETCX_PKT_IPV6_EXT))
+		return _p;
+	ret = ipv6_skip_exthdr(skb, off + sizeof(struct ipv6hdr), &_p,
+			       &frag_off);
+	return ret < 0 ? -EBADMSG : _p;
+}
+
+/* GRE flags (RFC 2784, 2890) and the version field. */
+#define NETCX_GRE_C	0x8000
+#define NETCX_GRE_R	0x4000
+#define NETCX_GRE_K	0x2000
+#define NETCX_GRE_S	0x1000
+#define NETCX_GRE_VER	0x0007
+
+/*
+ * The encapsulation header at @off (the outer transport header) of outer
+ * IP protocol @proto: the encapsulation, where the inner frame starts and
+ * what it starts with (*@type 0: Ethernet). Returns 0, -ENOENT for UDP to
+ * a port the table does not hold, -EPROTONOSUPPORT for another protocol or
+ * an encapsulation header netcx does not know, -EBADMSG when the header
+ * runs past the packet.
+ */
+static int netcx_pkt_encap(const struct sk_buff *skb, struct netcx_pkt_tnl *t,
+			   int proto, unsigned int off,
+			   int (*port_encap)(const void *ctx, __be16 port),
+			   const void *ctx, unsigned int *start, __be16 *type)
+{
+	const struct udphdr *uh;
+	struct udphdr _uh;
+	const u8 *h;
+	u8 _h[8];
+	u16 flags;
+	int encap;
+
+	switch (proto) {
+	case IPPROTO_IPIP:
+	case IPPROTO_IPV6:
+		t->encap = NETCX_PKT_ENCAP_IPXIP;
+		*start = off;
+		*type = proto == IPPROTO_IPIP ? htons(ETH_P_IP) :
+						htons(ETH_P_IPV6);
+		return 0;
+	case IPPROTO_GRE:
+		h = skb_header_pointer(skb, off, 4, _h);
+		if (!h)
+			return -EBADMSG;
+		flags = h[0] << 8 | h[1];
+		if (flags & (NETCX_GRE_R | NETCX_GRE_VER))
+			return -EPROTONOSUPPORT;
+		t->encap = NETCX_PKT_ENCAP_GRE;
+		t->outer_csum = !!(flags & NETCX_GRE_C);
+		*start = off + 4 + 4 * !!(flags & NETCX_GRE_C) +
+			 4 * !!(flags & NETCX_GRE_K) +
+			 4 * !!(flags & NETCX_GRE_S);
+		*type = htons(h[2] << 8 | h[3]);
+		break;
+	case IPPROTO_UDP:
+		uh = skb_header_pointer(skb, off, sizeof(_uh), &_uh);
+		if (!uh)
+			return -EBADMSG;
+		encap = port_encap(ctx, uh->dest);
+		if (encap < 0)
+			return -ENOENT;
+		t->encap = encap;
+		t->outer_csum = !!uh->check;
+		off += sizeof(*uh);
+		h = skb_header_pointer(skb, off, 8, _h);
+		if (!h)
+			return -EBADMSG;
+		if (encap == NETCX_PKT_ENCAP_VXLAN) {
+			/* the I flag alone: not VXLAN-GPE, GBP, ... */
+			if (h[0] != 0x08)
+				return -EPROTONOSUPPORT;
+			*start = off + 8;
+			*type = htons(ETH_P_TEB);
+			break;
+		}
+		if (encap != NETCX_PKT_ENCAP_GENEVE || h[0] >> 6)
+			return -EPROTONOSUPPORT;	/* GENEVE version 0 */
+		*start = off + 8 + (h[0] & 0x3f) * 4;
+		*type = htons(h[2] << 8 | h[3]);
+		break;
+	default:
+		return -EPROTONOSUPPORT;
+	}
+	switch (*type) {
+	case htons(ETH_P_TEB):
+		*type = 0;
+		return 0;
+	case htons(ETH_P_IP):
+	case htons(ETH_P_IPV6):
+		return 0;
+	default:
+		return -EPROTONOSUPPORT;
+	}
+}
+
+/**
+ * netcx_pkt_walk_tnl() - walk the outer and inner headers of a packet
+ * @skb: an encapsulated packet (skb->encapsulation), skb->data at its
+ *	Ethernet header.
+ * @t: filled with where the headers are.
+ * @port_encap: for a packet in outer UDP, asked the encapsulation of its
+ *	destination port: %NETCX_PKT_ENCAP_VXLAN, %NETCX_PKT_ENCAP_GENEVE, or
+ *	a negative errno when the port is none the caller offloads.
+ * @ctx: passed to @port_encap.
+ *
+ * Walks the outer headers as netcx_pkt_walk() does, then the encapsulation
+ * header: VXLAN (the I flag alone) and GENEVE (version 0, its options) as
+ * @port_encap says, GRE (protocol 47, version 0, no routing; C, K and S
+ * fields skipped) and IPv4 or IPv6 in IP (protocol 4 or 41); then the
+ * inner Ethernet header (VXLAN, GENEVE or GRE type 0x6558) and the inner
+ * IP and transport headers with the same code as the outer ones. The
+ * inner layout's offsets count from the outer frame's first byte: its
+ * @l2_len is the inner IP header's offset, netcx_pkt_hdr_len() the length
+ * of all the headers, and for a GSO skb its @gso_segs the segments of the
+ * inner packet. The skb's own inner network and transport offsets must be
+ * the ones walked.
+ *
+ * Return: 0 with @t filled; -ENOENT for outer UDP to a port @port_encap
+ * refused and -EPROTONOSUPPORT for a packet that is well formed as far as
+ * walked but no encapsulation netcx knows (an outer IP fragment, another
+ * protocol, VXLAN-GPE, a GRE version or protocol type it does not know),
+ * @t->outer filled; -EINVAL or -EBADMSG as netcx_pkt_walk() for a
+ * malformed packet, or one whose inner offsets contradict the skb's.
+ */
+int netcx_pkt_walk_tnl(const struct sk_buff *skb, struct netcx_pkt_tnl *t,
+		       int (*port_encap)(const void *ctx, __be16 port),
+		       const void *ctx)
+{
+	unsigned int start;
+	__be16 type;
+	int err;
+
+	t->encap = 0;
+	t->outer_csum = 0;
+	err = netcx_pkt_walk(skb, &t->outer);
+	if (err)
+		return err;
+	if (t->outer.l3 == NETCX_PKT_L3_NONE ||
+	    (t->outer.flags & NETCX_PKT_FRAG))
+		return -EPROTONOSUPPORT;
+	err = netcx_pkt_ip_proto(skb, &t->outer);
+	if (err < 0)
+		return err;
+	err = netcx_pkt_encap(skb, t, err, netcx_pkt_l4_offset(&t->outer),
+			      port_encap, ctx, &start, &type);
+	if (err)
+		return err;
+	err = netcx_pkt_walk_at(skb, &t->inner, start, type);
+	if (err)
+		return err;
+	if (skb_inner_network_offset(skb) != t->inner.l2_len ||
+	    skb_inner_transport_offset(skb) != netcx_pkt_l4_offset(&t->inner))
+		return -EINVAL;
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(netcx_pkt_walk_tnl, NETCX_NS);

@@ -49,9 +49,12 @@ def compare(ynl, dev):
         "rx-hw-gro-bytes": s["rx_rsc_bytes"],
         "rx-hw-gro-wire-packets": s["rx_rsc_segments"],
         "tx-needs-csum": s["tx_csum_hw"] + s["tx_lso_hw_segs"] +
-                         s["tx_uso_hw_segs"],
-        "tx-hw-gso-packets": s["tx_lso_hw"] + s["tx_uso_hw"],
-        "tx-hw-gso-wire-packets": s["tx_lso_hw_segs"] + s["tx_uso_hw_segs"],
+                         s["tx_uso_hw_segs"] + s["tx_tnl_csum_hw"] +
+                         s["tx_tnl_gso_hw_segs"],
+        "tx-hw-gso-packets": s["tx_lso_hw"] + s["tx_uso_hw"] +
+                             s["tx_tnl_gso_hw"],
+        "tx-hw-gso-wire-packets": s["tx_lso_hw_segs"] + s["tx_uso_hw_segs"] +
+                                  s["tx_tnl_gso_hw_segs"],
         "rx-packets": sysfs(dev, "rx_packets"),
         "rx-bytes": sysfs(dev, "rx_bytes"),
         "tx-packets": sysfs(dev, "tx_packets"),
