@@ -77,8 +77,9 @@ pair_down() {
 # caller says otherwise) and address it.
 ns_up() {
 	local fa fb
-	ip netns add "$nsa"
-	ip netns add "$nsb"
+	# (vxlan makes them first)
+	[ -e "/run/netns/$nsa" ] || ip netns add "$nsa"
+	[ -e "/run/netns/$nsb" ] || ip netns add "$nsb"
 	ip link set devA netns "$nsa"
 	ip link set devB netns "$nsb"
 	if [ "$1" = netdevsim ]; then
@@ -319,22 +320,29 @@ vxlan_run() {
 # and the tunnel packets the hardware segmented in each mode.
 vxlan() {
 	local i mode order
-	if ! pair_up ncsim:full || ! ns_up ncsim:full; then
-		note "vxlan: skipped, no ncsim pair"
-		ns_down; pair_down ncsim:full
-		return
-	fi
-	ip -n "$nsa" link add vx0 type vxlan id 42 dstport 4789 \
-		local 198.18.0.1 remote 198.18.0.2 dev devA
-	ip -n "$nsb" link add vx0 type vxlan id 42 dstport 4789 \
-		local 198.18.0.2 remote 198.18.0.1 dev devB
+	# The VXLAN devices first, in empty namespaces, then the ports: Linux
+	# 6.12.118's vxlan tells udp_tunnel_nic about its socket under a
+	# spinlock, and udp_tunnel_nic takes a mutex there; a port joining the
+	# namespace later gets the ports replayed without that lock. For the
+	# same reason the ports leave before the namespaces go.
+	ip netns add "$nsa"
+	ip netns add "$nsb"
+	ip -n "$nsa" link add vx0 mtu 1450 type vxlan id 42 dstport 4789 \
+		local 198.18.0.1 remote 198.18.0.2
+	ip -n "$nsb" link add vx0 mtu 1450 type vxlan id 42 dstport 4789 \
+		local 198.18.0.2 remote 198.18.0.1
 	ip -n "$nsa" addr add 10.42.0.1/24 dev vx0
 	ip -n "$nsb" addr add 10.42.0.2/24 dev vx0
 	ip -n "$nsa" link set vx0 up
 	ip -n "$nsb" link set vx0 up
+	if ! pair_up ncsim:full || ! ns_up ncsim:full; then
+		note "vxlan: skipped, no ncsim pair"
+		vxlan_down
+		return
+	fi
 	if ! ip netns exec "$nsa" ping -c 1 -W 5 10.42.0.2 >/dev/null; then
 		note "vxlan: skipped, no connectivity through the tunnel"
-		ns_down; pair_down ncsim:full
+		vxlan_down
 		return
 	fi
 	for ((i = 0; i < runs; i++)); do
@@ -354,6 +362,12 @@ vxlan() {
 		for (k in v) { split(k, p, SUBSEP)
 			if (p[2] == "on" && v[p[1], "off"] > 0) print v[k] / v[p[1], "off"] } }' /tmp/vxlan | median)"
 	note "vxlan tcp4 (round mode bit/s gso_hw):" "$(tr '\n' ' ' < /tmp/vxlan)"
+	vxlan_down
+}
+
+vxlan_down() {
+	ip -n "$nsa" link set devA netns 1 2>/dev/null
+	ip -n "$nsb" link set devB netns 1 2>/dev/null
 	ns_down
 	pair_down ncsim:full
 }
