@@ -50,8 +50,15 @@
 # are lib/tunnel.py's, one process per load (it enters the namespaces with
 # setns and reads ethtool -S with the ioctl, lib/netns.py).
 #
+# Each load: the namespaces, then lib/tunnel.py brings the VXLAN and
+# GENEVE devices up before the ports join (Linux 6.12.118's vxlan and
+# udp_tunnel_nic: see ports_up() there), and the ports leave before the
+# namespaces go.
+#
 #   ncsim_tunnel.sh BUILD RUN
 #   ncsim_tunnel.sh --runs
+# Measured: 166 s a run, both at once, on a host at load 12 (other
+# builds and guests); each run about 50 transfers and 360-390 checks.
 # weight: 90
 # cpu: 85
 set -u
