@@ -57,8 +57,8 @@
 #
 #   ncsim_tunnel.sh BUILD RUN
 #   ncsim_tunnel.sh --runs
-# Measured: 166 s a run, both at once, on a host at load 12 (other
-# builds and guests); each run about 50 transfers and 360-390 checks.
+# Measured: 161-166 s a run on a host at load 12 (other builds and
+# guests); each run about 50 transfers and 365-388 checks.
 # weight: 90
 # cpu: 85
 set -u

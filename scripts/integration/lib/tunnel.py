@@ -48,6 +48,7 @@ import time
 
 import xfer
 from checks import Checks
+from matrix import ALIASES, GROUPS
 from netns import netns, run, snmp
 
 LIB = os.path.dirname(os.path.abspath(__file__))
@@ -236,9 +237,13 @@ def nsrun(ns, *cmd, check=True, stdin=None):
 
 
 def features(ns):
+    """ethtool -k's single features by their kernel names (matrix.py's
+    ALIASES; its group lines left out: "tcp-segmentation-offload on"
+    would turn on every TSO feature)."""
     out = nsrun(ns, "ethtool", "-k", DEV[ns]).stdout
-    return {m[1]: (m[2], bool(m[3])) for m in re.finditer(
-        r"^\s*([a-z0-9_-]+): (on|off)( \[fixed\])?", out, re.M)}
+    return {ALIASES.get(m[1], m[1]): (m[2], bool(m[3])) for m in
+            re.finditer(r"^\s*([a-z0-9_-]+): (on|off)( \[fixed\])?", out,
+                        re.M) if m[1] not in GROUPS}
 
 
 def show_tunnels(ns):
