@@ -661,6 +661,77 @@ static void tx_decide_prepare(struct kunit *test)
 	kfree_skb_list(skb);
 }
 
+/*
+ * GSO_PARTIAL as the stack makes it: netif_skb_features() (which calls
+ * netcx_features_check(), and strips the partial features from an outer
+ * checksum GSO skb), then skb_gso_segment() with what is left, as
+ * validate_xmit_skb() does. The one super-packet it makes is the one
+ * tt_skb() builds with @partial, byte for byte, and the hardware segments
+ * it without NETCX_TXD_OUTER_CSUM.
+ */
+static void tx_stack_partial(struct kunit *test)
+{
+	const struct tx_case c = {
+		"stack partial", NETCX_TEST_TNL_PARTIAL, NULL,
+		VXC(IP4, TCP, D), 1000,
+	};
+	struct tt_opts o = { .mss = 1000, .partial = true, .headlen = 300 };
+	struct sk_buff *skb, *segs, *want;
+	netdev_features_t features;
+	struct netcx_tx_desc desc;
+	struct tc_count w[3] = {};
+	struct netcx_adapter *ad;
+	struct net_device *dev;
+	struct tc_snap snap;
+	struct tt_pkt p;
+	u8 *got, *exp;
+
+	ad = tx_setup(test, &c);
+	dev = test->priv;
+	/* the driver's own bit in hw_enc_features */
+	dev->hw_enc_features |= NETIF_F_SG;
+	o.dev = dev;
+	tt_pkt_init(test, &p, &c.s);
+	skb = tx_skb(test, &c, &p, dev);
+	tc_init(test, ad, &snap);
+
+	local_bh_disable();
+	features = netif_skb_features(skb);
+	local_bh_enable();
+	KUNIT_EXPECT_TRUE(test, features & NETIF_F_GSO_PARTIAL);
+	KUNIT_ASSERT_TRUE(test, netif_needs_gso(skb, features));
+	local_bh_disable();
+	segs = skb_gso_segment(skb, features);
+	local_bh_enable();
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(segs));
+	consume_skb(skb);
+	KUNIT_EXPECT_NULL(test, segs->next);
+	KUNIT_EXPECT_TRUE(test, skb_shinfo(segs)->gso_type & SKB_GSO_PARTIAL);
+	KUNIT_EXPECT_EQ(test, segs->len, p.len);
+
+	want = tt_skb(test, &p, &o);
+	got = kunit_kmalloc(test, p.len, GFP_KERNEL);
+	exp = kunit_kmalloc(test, p.len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	KUNIT_ASSERT_NOT_NULL(test, exp);
+	KUNIT_ASSERT_EQ(test, skb_copy_bits(segs, 0, got, p.len), 0);
+	KUNIT_ASSERT_EQ(test, skb_copy_bits(want, 0, exp, p.len), 0);
+	KUNIT_EXPECT_MEMEQ(test, got, exp, p.len);
+	KUNIT_EXPECT_EQ(test, skb_shinfo(segs)->gso_type,
+			skb_shinfo(want)->gso_type);
+	KUNIT_EXPECT_EQ(test, skb_shinfo(segs)->gso_segs, 3);
+	kfree_skb(want);
+
+	KUNIT_EXPECT_EQ(test, tx_prepare(ad, &segs, &desc), 0);
+	KUNIT_EXPECT_EQ(test, desc.flags, TNL | CS | LSO | I4 | O4);
+	KUNIT_EXPECT_EQ(test, desc.segs, 3);
+	KUNIT_EXPECT_EQ(test, desc.hdr_len, p.hlen);
+	w[0] = (struct tc_count){ "tx_tnl_gso_hw", 1 };
+	w[1] = (struct tc_count){ "tx_tnl_gso_hw_segs", 3 };
+	tc_expect(test, ad, &snap, w, "stack partial");
+	kfree_skb(segs);
+}
+
 /* A device without tunnel capabilities decides by the outer headers. */
 static void tx_no_tunnels(struct kunit *test)
 {
@@ -688,6 +759,7 @@ static struct kunit_case netcx_tnl_xmit_cases[] = {
 	KUNIT_CASE_PARAM(tt_builder_gso, tt_gen_params),
 	KUNIT_CASE_PARAM(tx_decide_stack, tx_gen_params),
 	KUNIT_CASE_PARAM(tx_decide_prepare, tx_gen_params),
+	KUNIT_CASE(tx_stack_partial),
 	KUNIT_CASE(tx_no_tunnels),
 	{}
 };

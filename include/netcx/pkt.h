@@ -133,8 +133,8 @@ enum netcx_pkt_encap {
  * @outer: the outer headers, as netcx_pkt_walk() fills them (@l4 is
  *	%NETCX_PKT_L4_UDP for VXLAN and GENEVE, else %NETCX_PKT_L4_OTHER).
  * @inner: the inner IP and transport headers, offsets counted from the
- *	outer frame's first byte (@l2_len: the inner IP header's offset;
- *	@tags: in-band tags of an inner Ethernet header).
+ *	outer frame's first byte (its l2_len: the inner IP header's offset;
+ *	its tags: in-band tags of an inner Ethernet header).
  * @encap: &enum netcx_pkt_encap.
  * @outer_csum: the outer UDP checksum is not 0, or GRE has its C flag.
  */
