@@ -77,8 +77,9 @@ pair_down() {
 # caller says otherwise) and address it.
 ns_up() {
 	local fa fb
-	ip netns add "$nsa"
-	ip netns add "$nsb"
+	# (vxlan makes them first)
+	[ -e "/run/netns/$nsa" ] || ip netns add "$nsa"
+	[ -e "/run/netns/$nsb" ] || ip netns add "$nsb"
 	ip link set devA netns "$nsa"
 	ip link set devB netns "$nsb"
 	if [ "$1" = netdevsim ]; then
@@ -298,6 +299,79 @@ rsc() {
 	pair_down ncsim:full
 }
 
+# vxlan_run MODE ROUND: devA's tunnel segmentation MODE (on: the model
+# segments the VXLAN packets; off: the kernel's GSO does), one TCP run a ->
+# b through the VXLAN devices; prints "ROUND MODE bit/s gso_hw": the
+# tunnel GSO packets netcx handed to the hardware during the run
+vxlan_run() {
+	local n bps
+	ip netns exec "$nsa" ethtool -K devA tx-udp_tnl-segmentation "$1" \
+		tx-udp_tnl-csum-segmentation "$1" >/dev/null 2>&1
+	n=$(ip netns exec "$nsa" ethtool -S devA | awk '$1 == "tx_tnl_gso_hw:" { print $2 }')
+	bps=$(tcp_run 10.42.0.2 "vxlan-$1" tcp4)
+	n=$(( $(ip netns exec "$nsa" ethtool -S devA | awk '$1 == "tx_tnl_gso_hw:" { print $2 }') - ${n:-0} ))
+	echo "$2 $1 $bps $n"
+}
+
+# vxlan: the tunnel target, VXLAN TCP throughput over one ncsim full pair
+# with devA's tunnel offloads on against off (software GSO), TCP/IPv4 in
+# VXLAN over IPv4, in turns (which goes first alternating), RUNS rounds.
+# Records the medians of the runs and of the rounds' ratios (on / off),
+# and the tunnel packets the hardware segmented in each mode.
+vxlan() {
+	local i mode order
+	# The VXLAN devices first, in empty namespaces, then the ports: Linux
+	# 6.12.118's vxlan tells udp_tunnel_nic about its socket under a
+	# spinlock, and udp_tunnel_nic takes a mutex there; a port joining the
+	# namespace later gets the ports replayed without that lock. For the
+	# same reason the ports leave before the namespaces go.
+	ip netns add "$nsa"
+	ip netns add "$nsb"
+	ip -n "$nsa" link add vx0 mtu 1450 type vxlan id 42 dstport 4789 \
+		local 198.18.0.1 remote 198.18.0.2
+	ip -n "$nsb" link add vx0 mtu 1450 type vxlan id 42 dstport 4789 \
+		local 198.18.0.2 remote 198.18.0.1
+	ip -n "$nsa" addr add 10.42.0.1/24 dev vx0
+	ip -n "$nsb" addr add 10.42.0.2/24 dev vx0
+	ip -n "$nsa" link set vx0 up
+	ip -n "$nsb" link set vx0 up
+	if ! pair_up ncsim:full || ! ns_up ncsim:full; then
+		note "vxlan: skipped, no ncsim pair"
+		vxlan_down
+		return
+	fi
+	if ! ip netns exec "$nsa" ping -c 1 -W 5 10.42.0.2 >/dev/null; then
+		note "vxlan: skipped, no connectivity through the tunnel"
+		vxlan_down
+		return
+	fi
+	for ((i = 0; i < runs; i++)); do
+		order="on off"
+		((i % 2)) && order="off on"
+		for mode in $order; do
+			vxlan_run "$mode" "$i"
+		done
+	done > /tmp/vxlan
+	for mode in on off; do
+		record vxlan "${mode}_tcp4" \
+			"$(awk -v m="$mode" '$2 == m { print $3 }' /tmp/vxlan | median)"
+		record vxlan "gso_hw_${mode}_tcp4" \
+			"$(awk -v m="$mode" '$2 == m { s += $4 } END { print s + 0 }' /tmp/vxlan)"
+	done
+	record vxlan ratio_tcp4 "$(awk '{ v[$1, $2] = $3 } END {
+		for (k in v) { split(k, p, SUBSEP)
+			if (p[2] == "on" && v[p[1], "off"] > 0) print v[k] / v[p[1], "off"] } }' /tmp/vxlan | median)"
+	note "vxlan tcp4 (round mode bit/s gso_hw):" "$(tr '\n' ' ' < /tmp/vxlan)"
+	vxlan_down
+}
+
+vxlan_down() {
+	ip -n "$nsa" link set devA netns 1 2>/dev/null
+	ip -n "$nsb" link set devB netns 1 2>/dev/null
+	ns_down
+	pair_down ncsim:full
+}
+
 # pktgen NAME KIND SIZE: packets per second from devA, init_net.
 pktgen_run() {
 	local name=$1 kind=$2 size=$3 pg=/proc/net/pktgen mac pps
@@ -394,6 +468,7 @@ throughput ncsim-off ncsim:full tx off rx off tso off tx-udp-segmentation off
 throughput ncsim-e1000 ncsim:e1000
 turns
 rsc
+vxlan
 
 for size in 64 1500; do
 	pktgen_run veth veth $size
