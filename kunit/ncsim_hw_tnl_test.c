@@ -102,14 +102,8 @@ static struct ncsim_txd *tt_post(struct kunit *test, struct sk_buff *skb,
 				 const struct tt_pkt *p, u16 cmd, u16 mss)
 {
 	struct ht_ctx *c = test->priv;
-	struct ncsim_tx_ring *r = &c->tx.ring;
-	struct ncsim_txd *d = &r->desc[r->tail & r->mask];
+	struct ncsim_txd *d = ht_post_skb(test, skb);
 
-	KUNIT_ASSERT_LT(test, c->nskb, HT_RING);
-	c->skb[c->nskb++] = skb;
-	memset(d, 0, sizeof(*d));
-	d->buf = skb;
-	d->len = skb->len;
 	d->cmd = cmd | TNL | (p->spec.outer_v6 ? NCSIM_TXD_CMD_IP6 : 0) |
 		 (p->iv6 ? IIP6 : 0) |
 		 (p->iproto == IPPROTO_TCP ? NCSIM_TXD_CMD_TCP :
@@ -122,7 +116,7 @@ static struct ncsim_txd *tt_post(struct kunit *test, struct sk_buff *skb,
 	d->cso = p->icheck - p->ith;
 	d->hdr_len = p->hlen;
 	d->mss = mss;
-	r->tail++;
+	c->tx.ring.tail++;
 	return d;
 }
 

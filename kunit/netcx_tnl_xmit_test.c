@@ -22,6 +22,7 @@
 #include "../testing/netcx_counters.h"
 #include "../testing/netcx_tnl_build.h"
 #include "../testing/netcx_test.h"
+#include "../testing/netcx_tx_call.h"
 #include "../testing/netcx_test_dev.h"
 
 #define L(...)	((const struct tb_layer[]){ __VA_ARGS__, { TB_END } })
@@ -454,27 +455,6 @@ static struct sk_buff *tx_skb(struct kunit *test, const struct tx_case *c,
 	return skb;
 }
 
-static netdev_features_t tx_features_check(struct netcx_adapter *ad,
-					   struct sk_buff *skb,
-					   netdev_features_t features)
-{
-	local_bh_disable();
-	features = netcx_features_check(ad, skb, features);
-	local_bh_enable();
-	return features;
-}
-
-static int tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
-		      struct netcx_tx_desc *desc)
-{
-	int ret;
-
-	local_bh_disable();
-	ret = netcx_tx_prepare(ad, pskb, desc);
-	local_bh_enable();
-	return ret;
-}
-
 /* The counters a software fallback moves, @csum_n checksums. */
 static void tx_want_sw(const struct tx_case *c, struct tc_count *w,
 		       bool gso, u32 csum_n, bool csum_hw)
@@ -519,7 +499,7 @@ static void tx_decide_stack(struct kunit *test)
 	skb = tx_skb(test, c, &p, test->priv);
 	all = ((struct net_device *)test->priv)->features;
 	tc_init(test, ad, &snap);
-	got = tx_features_check(ad, skb, all);
+	got = netcx_test_features_check(ad, skb, all);
 
 	want = all;
 	if (c->stack_why == WHY_KEEP || why == NETCX_WHY_MALFORMED || !why) {
@@ -568,7 +548,7 @@ static void tx_decide_prepare(struct kunit *test)
 	skb = tx_skb(test, c, &p, test->priv);
 	tc_init(test, ad, &snap);
 	memset(&desc, 0xa5, sizeof(desc));
-	ret = tx_prepare(ad, &skb, &desc);
+	ret = netcx_test_tx_prepare(ad, &skb, &desc);
 
 	if ((c->mss ? c->gso_why : c->csum_why) == NETCX_WHY_MALFORMED) {
 		KUNIT_EXPECT_LT(test, ret, 0);
@@ -606,7 +586,7 @@ static void tx_decide_prepare(struct kunit *test)
 		skb_list_walk_safe(skb, seg, next) {
 			skb_mark_not_on_list(seg);
 			KUNIT_EXPECT_LE(test, seg->len, p.hlen + c->mss);
-			KUNIT_EXPECT_EQ(test, tx_prepare(ad, &seg, &desc), 0);
+			KUNIT_EXPECT_EQ(test, netcx_test_tx_prepare(ad, &seg, &desc), 0);
 			if (!c->csum_why) {
 				KUNIT_EXPECT_EQ(test, desc.tnl, c->s.encap + 1);
 				KUNIT_EXPECT_EQ(test, desc.il4_offset, p.ith);
@@ -722,7 +702,7 @@ static void tx_stack_partial(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, skb_shinfo(segs)->gso_segs, 3);
 	kfree_skb(want);
 
-	KUNIT_EXPECT_EQ(test, tx_prepare(ad, &segs, &desc), 0);
+	KUNIT_EXPECT_EQ(test, netcx_test_tx_prepare(ad, &segs, &desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.flags, TNL | CS | LSO | I4 | O4);
 	KUNIT_EXPECT_EQ(test, desc.segs, 3);
 	KUNIT_EXPECT_EQ(test, desc.hdr_len, p.hlen);
@@ -748,7 +728,7 @@ static void tx_no_tunnels(struct kunit *test)
 	o.dev = test->priv;
 	tt_pkt_init(test, &p, &s);
 	skb = tt_skb(test, &p, &o);
-	KUNIT_EXPECT_EQ(test, tx_prepare(ad, &skb, &desc), 0);
+	KUNIT_EXPECT_EQ(test, netcx_test_tx_prepare(ad, &skb, &desc), 0);
 	KUNIT_EXPECT_EQ(test, desc.tnl, 0);
 	KUNIT_EXPECT_FALSE(test, desc.flags & NETCX_TXD_TNL);
 	kfree_skb(skb);

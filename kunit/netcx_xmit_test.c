@@ -32,6 +32,7 @@
 #include "../testing/netcx_counters.h"
 #include "../testing/netcx_pkt_build.h"
 #include "../testing/netcx_test.h"
+#include "../testing/netcx_tx_call.h"
 #include "../testing/netcx_test_dev.h"
 
 #include "netcx_xmit_cases.h"
@@ -83,28 +84,6 @@ static struct netcx_adapter *xt_setup(struct kunit *test,
 	/* what ethtool -K leaves in dev->features */
 	dev->features &= ~off;
 	return ad;
-}
-
-/* The transmit path runs with BH disabled; so do the calls here. */
-static netdev_features_t xt_features_check(struct netcx_adapter *ad,
-					   struct sk_buff *skb,
-					   netdev_features_t features)
-{
-	local_bh_disable();
-	features = netcx_features_check(ad, skb, features);
-	local_bh_enable();
-	return features;
-}
-
-static int xt_tx_prepare(struct netcx_adapter *ad, struct sk_buff **pskb,
-			 struct netcx_tx_desc *desc)
-{
-	int ret;
-
-	local_bh_disable();
-	ret = netcx_tx_prepare(ad, pskb, desc);
-	local_bh_enable();
-	return ret;
 }
 
 /* ---- packets ---- */
@@ -376,7 +355,7 @@ static void xt_segments(struct xt_run *r, struct sk_buff *segs,
 		int ret;
 
 		skb_mark_not_on_list(seg);
-		ret = xt_tx_prepare(r->ad, &seg, &d);
+		ret = netcx_test_tx_prepare(r->ad, &seg, &d);
 		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "segment %u", i);
 		if (ret == 0) {
 			if (want)
@@ -407,7 +386,7 @@ static void xmit_test(struct kunit *test)
 	/* ndo_features_check */
 	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
 	offered = netcx_adapter_netdev(r.ad)->features;
-	got = xt_features_check(r.ad, skb, offered);
+	got = netcx_test_features_check(r.ad, skb, offered);
 	kfree_skb(skb);
 	if (c->strip & S_CSUM)
 		strip |= NETIF_F_CSUM_MASK;
@@ -422,7 +401,7 @@ static void xmit_test(struct kunit *test)
 
 	/* ndo_start_xmit, the check bypassed */
 	skb = xt_skb(test, &r.p, c, netcx_adapter_netdev(r.ad));
-	ret = xt_tx_prepare(r.ad, &skb, &desc);
+	ret = netcx_test_tx_prepare(r.ad, &skb, &desc);
 	KUNIT_EXPECT_EQ(test, ret, c->ret);
 	tc_expect(test, r.ad, &r.s, c->tx, "tx_prepare");
 	if (ret < 0) {
@@ -527,7 +506,7 @@ static void xmit_stack_test(struct kunit *test)
 		int ret;
 
 		skb_mark_not_on_list(seg);
-		ret = xt_tx_prepare(r.ad, &seg, &d);
+		ret = netcx_test_tx_prepare(r.ad, &seg, &d);
 		if (ret == NETCX_TX_SEGMENTED) {
 			KUNIT_FAIL(test, "segmented after the stack's path");
 			kfree_skb_list(seg);
@@ -617,7 +596,7 @@ static void stats_sum_test(struct kunit *test)
 	tb_pkt_init(test, &p, c->hdrs);
 	for (i = 0; i < 5; i++) {
 		skb = xt_skb(test, &p, c, netcx_adapter_netdev(ad));
-		KUNIT_EXPECT_EQ(test, xt_tx_prepare(ad, &skb, &desc), 0);
+		KUNIT_EXPECT_EQ(test, netcx_test_tx_prepare(ad, &skb, &desc), 0);
 		kfree_skb(skb);
 	}
 	KUNIT_EXPECT_EQ(test, tc_get(test, ad, &s, "tx_csum_hw"), 5);
@@ -663,7 +642,7 @@ static void stats_qstats_test(struct kunit *test)
 		c = i < 5 ? csum : gso;
 		tb_pkt_init(test, &p, c->hdrs);
 		skb = xt_skb(test, &p, c, dev);
-		KUNIT_EXPECT_EQ(test, xt_tx_prepare(ad, &skb, &desc), 0);
+		KUNIT_EXPECT_EQ(test, netcx_test_tx_prepare(ad, &skb, &desc), 0);
 		kfree_skb(skb);
 	}
 	memset(&rx, 0xff, sizeof(rx));

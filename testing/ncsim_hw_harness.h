@@ -310,9 +310,13 @@ static inline void ht_rx_start(struct kunit *test, enum ht_profile p, u32 kinds,
 	c->rx.ring.tail = HT_RING;
 }
 
-/* Posts one descriptor for @skb: returns it, for the caller to fill. */
-static inline struct ncsim_txd *ht_post(struct kunit *test, struct sk_buff *skb,
-					const struct ht_geo *g, u16 cmd)
+/*
+ * Takes the next descriptor for @skb (kept for the test's end), cleared
+ * but for its buffer and length; the caller fills the rest and advances
+ * the ring's tail.
+ */
+static inline struct ncsim_txd *ht_post_skb(struct kunit *test,
+					    struct sk_buff *skb)
 {
 	struct ht_ctx *c = test->priv;
 	struct ncsim_tx_ring *r = &c->tx.ring;
@@ -323,6 +327,16 @@ static inline struct ncsim_txd *ht_post(struct kunit *test, struct sk_buff *skb,
 	memset(d, 0, sizeof(*d));
 	d->buf = skb;
 	d->len = skb->len;
+	return d;
+}
+
+/* Posts one descriptor for @skb: returns it, for the caller to fill. */
+static inline struct ncsim_txd *ht_post(struct kunit *test, struct sk_buff *skb,
+					const struct ht_geo *g, u16 cmd)
+{
+	struct ht_ctx *c = test->priv;
+	struct ncsim_txd *d = ht_post_skb(test, skb);
+
 	d->cmd = cmd | (g->v6 ? NCSIM_TXD_CMD_IP6 : 0) |
 		 (g->proto == 6 ? NCSIM_TXD_CMD_TCP : 0) |
 		 (g->proto == 17 ? NCSIM_TXD_CMD_UDP : 0);
@@ -330,7 +344,7 @@ static inline struct ncsim_txd *ht_post(struct kunit *test, struct sk_buff *skb,
 	d->l4_off = g->l4;
 	d->cso = ht_check_off(g) - g->l4;
 	d->hdr_len = g->hdr;
-	r->tail++;
+	c->tx.ring.tail++;
 	return d;
 }
 

@@ -360,6 +360,8 @@ int ncsim_hw_dma_read(const struct ncsim_txd *d, unsigned int off, void *to,
 __wsum ncsim_hw_frame_sum(const struct ncsim_hw_frame *fr, unsigned int from);
 bool ncsim_hw_tx_fits(const struct ncsim_hw_tx *tx, const u8 *h,
 		      unsigned int avail, unsigned int len, bool vle);
+bool ncsim_hw_seg_start(struct ncsim_hw_tx *tx, const struct ncsim_txd *d,
+			unsigned int *segs);
 int ncsim_hw_tx_emit(struct ncsim_hw_tx *tx, struct ncsim_hw_frame *fr, u8 *f,
 		     bool vle, u16 tci);
 

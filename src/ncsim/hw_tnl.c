@@ -441,19 +441,10 @@ static bool ncsim_hw_tnl_segment(struct ncsim_hw_tx *tx,
 	struct ncsim_hw_tnl_hdr t;
 	struct ncsim_hw_frame fr;
 
-	if (hlen >= d->len || !mss) {
-		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
+	if (!ncsim_hw_seg_start(tx, d, &segs))
 		return true;
-	}
 	paylen = d->len - hlen;
-	segs = DIV_ROUND_UP(paylen, mss);
-	/* headers longer than any MTU: every segment is dropped */
-	if (hlen > tx->frame_size - VLAN_HLEN) {
-		ncsim_hw_tx_count(tx, NCSIM_HW_TX_MTU_DROPS, segs);
-		return true;
-	}
-	if (ncsim_hw_dma_read(d, 0, h, hlen) ||
-	    !ncsim_hw_tnl_parse(tx, d, cmd, h, hlen, &t)) {
+	if (!ncsim_hw_tnl_parse(tx, d, cmd, h, hlen, &t)) {
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
 		return true;
 	}

@@ -263,6 +263,34 @@ static bool ncsim_hw_tx_l4_csum(struct ncsim_hw_tx *tx,
 }
 
 /*
+ * What every segmenting engine checks first: the header length against
+ * the packet and the MSS, headers too long for any segment to fit, then
+ * the headers read into tx->hdr. Sets @segs; false when the descriptor is
+ * done with (counted: a descriptor error, or every segment dropped).
+ */
+bool ncsim_hw_seg_start(struct ncsim_hw_tx *tx, const struct ncsim_txd *d,
+			unsigned int *segs)
+{
+	unsigned int hlen = d->hdr_len;
+
+	if (hlen >= d->len || !d->mss) {
+		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
+		return false;
+	}
+	*segs = DIV_ROUND_UP(d->len - hlen, d->mss);
+	/* headers longer than any MTU: every segment is dropped */
+	if (hlen > tx->frame_size - VLAN_HLEN) {
+		ncsim_hw_tx_count(tx, NCSIM_HW_TX_MTU_DROPS, *segs);
+		return false;
+	}
+	if (ncsim_hw_dma_read(d, 0, tx->hdr, hlen)) {
+		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
+		return false;
+	}
+	return true;
+}
+
+/*
  * Whether a frame of @len bytes, before a tag is inserted (@vle), fits the
  * wire MTU; its in-band tags are read from @h, @avail bytes long.
  */
@@ -416,19 +444,10 @@ static bool ncsim_hw_tx_segment(struct ncsim_hw_tx *tx,
 	u8 *h = tx->hdr, *f = tx->frame;
 	struct ncsim_hw_frame fr;
 
-	if (hlen >= d->len || !mss) {
-		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
+	if (!ncsim_hw_seg_start(tx, d, &segs))
 		return true;
-	}
 	paylen = d->len - hlen;
-	segs = DIV_ROUND_UP(paylen, mss);
-	/* headers longer than any MTU: every segment is dropped */
-	if (hlen > tx->frame_size - VLAN_HLEN) {
-		ncsim_hw_tx_count(tx, NCSIM_HW_TX_MTU_DROPS, segs);
-		return true;
-	}
-	if (ncsim_hw_dma_read(d, 0, h, hlen) ||
-	    !ncsim_hw_txd_parse(tx, d, cmd, h, hlen)) {
+	if (!ncsim_hw_txd_parse(tx, d, cmd, h, hlen)) {
 		ncsim_hw_tx_count(tx, NCSIM_HW_TX_DESC_ERRORS, 1);
 		return true;
 	}

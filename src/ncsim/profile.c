@@ -52,20 +52,27 @@
 	{ 2, BIT(NETCX_ENCAP_VXLAN) },					\
 }
 
+/*
+ * The tunnel capabilities of full and its two variants: every
+ * encapsulation, inner IPv4/IPv6 TCP/UDP checksums; segmentation of the
+ * inner transports @gso, the outer checksums fixed per segment with @ocs.
+ */
+#define NCSIM_TNL_CAPS(gso, ocs) {					\
+	.outer = NCSIM_TNL_OUTER,					\
+	.inner_l3 = NETCX_L3_ALL,					\
+	.inner_l4 = NETCX_L4_ALL,					\
+	.gso_l4 = (gso),						\
+	.outer_csum = (ocs),						\
+	.ports = NCSIM_TNL_PORTS,					\
+}
+
 static const struct ncsim_profile ncsim_profiles[] = {
 	{
 		.name = "full",
 		.desc = "every netcx offload",
 		.caps = {
 			NCSIM_FULL_CAPS,
-			.tnl = {
-				.outer = NCSIM_TNL_OUTER,
-				.inner_l3 = NETCX_L3_ALL,
-				.inner_l4 = NETCX_L4_ALL,
-				.gso_l4 = NETCX_L4_ALL,
-				.outer_csum = true,
-				.ports = NCSIM_TNL_PORTS,
-			},
+			.tnl = NCSIM_TNL_CAPS(NETCX_L4_ALL, true),
 		},
 	},
 	{
@@ -115,12 +122,7 @@ static const struct ncsim_profile ncsim_profiles[] = {
 		.desc = "full, tunnel checksums without tunnel segmentation",
 		.caps = {
 			NCSIM_FULL_CAPS,
-			.tnl = {
-				.outer = NCSIM_TNL_OUTER,
-				.inner_l3 = NETCX_L3_ALL,
-				.inner_l4 = NETCX_L4_ALL,
-				.ports = NCSIM_TNL_PORTS,
-			},
+			.tnl = NCSIM_TNL_CAPS(0, false),
 		},
 	},
 	{
@@ -129,13 +131,7 @@ static const struct ncsim_profile ncsim_profiles[] = {
 		.desc = "full, tunnel segmentation without outer checksums (GSO_PARTIAL)",
 		.caps = {
 			NCSIM_FULL_CAPS,
-			.tnl = {
-				.outer = NCSIM_TNL_OUTER,
-				.inner_l3 = NETCX_L3_ALL,
-				.inner_l4 = NETCX_L4_ALL,
-				.gso_l4 = NETCX_L4_ALL,
-				.ports = NCSIM_TNL_PORTS,
-			},
+			.tnl = NCSIM_TNL_CAPS(NETCX_L4_ALL, false),
 		},
 	},
 };
